@@ -1,0 +1,53 @@
+# The two commands of the README: `make run` (set up and run everything) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
+
+.PHONY: run test e2e bench lint install messages compilemessages clean
+
+# Reinstall only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v0
+
+messages: install
+	$(MANAGE) makemessages -l cs -l en --ignore=.venv --ignore=node_modules --ignore=var \
+		--ignore=tests --no-obsolete
+
+run: compilemessages
+	mkdir -p var/broker var/broker-control var/media
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	bash scripts/run.sh
+
+test: compilemessages
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Browser tests: Debian's Chromium (browsers cannot be downloaded here) and axe-core from npm.
+e2e: compilemessages
+	$(BIN)/pip install --quiet '.[test,e2e]'
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
+	mkdir -p var/screenshots
+	DJANGO_SETTINGS_MODULE=elearning.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+bench: compilemessages
+	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf var/broker var/broker-control var/screenshots

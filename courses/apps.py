@@ -1,0 +1,13 @@
+"""App config for courses, lessons, assignments and progress."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    verbose_name = _("Courses")
+
+    def ready(self):
+        # Registers the lesson step provider (see completion.py).
+        from . import selectors  # noqa: F401

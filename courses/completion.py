@@ -1,0 +1,75 @@
+"""What completes an assignment: the steps every registered provider reports (lessons here).
+
+Completion is "every step done". Apps higher up (quizzes) register their own provider in
+`AppConfig.ready()`, so a course with a quiz needs it passed without this module changing.
+Providers work on a batch of assignments so a page's query count does not grow with them.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    label: str
+    done: bool
+    url: str | None = None
+    # A graded step (a quiz) reports the score that counts for the assignment.
+    score: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    score: Decimal | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def started(self) -> bool:
+        return self.done > 0
+
+
+StepProvider = Callable[[Sequence, object], dict[int, list[Step]]]
+_providers: list[StepProvider] = []
+
+
+def register_step_provider(provider: StepProvider) -> StepProvider:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def steps_for(assignments: Sequence, request=None) -> dict[int, list[Step]]:
+    """Steps of each assignment, keyed by assignment id, in provider order."""
+    result: dict[int, list[Step]] = {a.pk: [] for a in assignments}
+    if not assignments:
+        return result
+    for provider in _providers:
+        for pk, steps in provider(assignments, request).items():
+            result[pk].extend(steps)
+    return result
+
+
+def summarize(steps: Sequence[Step]) -> Progress:
+    """Pure: count done steps; the score is the last graded step's."""
+    scores = [s.score for s in steps if s.score is not None]
+    return Progress(
+        done=sum(1 for s in steps if s.done),
+        total=len(steps),
+        score=scores[-1] if scores else None,
+    )
+
+
+def first_open_step(steps: Sequence[Step]) -> Step | None:
+    """Where the employee resumes: the first step not done yet."""
+    return next((s for s in steps if not s.done), None)

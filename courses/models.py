@@ -1,0 +1,228 @@
+"""Course pages in Wagtail, and the assignment and progress records of each employee."""
+
+from django.conf import settings
+from django.db import models
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import LessonBodyBlock
+
+
+class LoginRequiredPageMixin:
+    """Course content is for logged-in employees only, whatever the page privacy says."""
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return super().serve(request, *args, **kwargs)
+
+
+class CourseIndexPage(LoginRequiredPageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page", "elearning.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def serve(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("courses:my_training")
+        return super().serve(request, *args, **kwargs)
+
+
+class CoursePage(LoginRequiredPageMixin, Page):
+    class Audience(models.TextChoices):
+        EVERYONE = "all", _("All employees")
+        MANAGEMENT = "management", _("Management")
+
+    summary = models.TextField(_("summary"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
+    risk_categories = ParentalManyToManyField(
+        "risk.RiskCategory",
+        verbose_name=_("risk categories covered"),
+        blank=True,
+        related_name="courses",
+    )
+    refresher_months = models.PositiveSmallIntegerField(
+        _("refresher interval (months)"),
+        null=True,
+        blank=True,
+        default=12,
+        help_text=_("Certificates expire after this many months; empty means never."),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_("Raise it when the content changes materially; records keep the version."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("risk_categories"),
+                FieldPanel("audience"),
+                FieldPanel("refresher_months"),
+                FieldPanel("version"),
+            ],
+            heading=_("Training plan"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["detail"] = course_detail(user=request.user, course=self, request=request)
+        return context
+
+
+class LessonPage(LoginRequiredPageMixin, Page):
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+
+    content_panels = [*Page.content_panels, FieldPanel("estimated_minutes"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["detail"] = lesson_detail(user=request.user, lesson=self, request=request)
+        return context
+
+
+class Assignment(models.Model):
+    """One employee's obligation (or self-chosen wish) to complete one course once."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("Assigned")
+        COMPLETED = "completed", _("Completed")
+        NOT_REQUIRED = "not_required", _("No longer required")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Chosen by the employee")
+        MANUAL = "manual", _("Assigned manually")
+        PLAN = "plan", _("Risk review")
+        REFRESHER = "refresher", _("Refresher")
+        JOINER = "joiner", _("New or moved employee")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("employee"),
+    )
+    course = models.ForeignKey(
+        CoursePage,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("course"),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ASSIGNED
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    completed_version = models.PositiveIntegerField(_("completed version"), null=True, blank=True)
+    score = models.DecimalField(
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "id"]
+        constraints = [
+            # At most one open assignment per person and course: progress has one home.
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(status="assigned"),
+                name="assignment_one_open_per_course",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="completed") | models.Q(completed_at__isnull=False),
+                name="assignment_completed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=0, score__lte=100),
+                name="assignment_score_0_100",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.course}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.ASSIGNED
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+
+class LessonProgress(models.Model):
+    """A lesson done within one assignment; a refresher starts with none."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "lesson"], name="lessonprogress_once_per_assignment"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.lesson_id}"

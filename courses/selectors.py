@@ -1,0 +1,216 @@
+"""The read side of courses: what an employee's pages show, in a fixed number of queries."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from django.utils import timezone
+
+from . import completion
+from .models import Assignment, CoursePage, LessonPage, LessonProgress
+
+STEPLEN = 4  # treebeard's materialised-path step length used by Wagtail
+
+
+def lessons_by_course(courses: Sequence[CoursePage]) -> dict[int, list[LessonPage]]:
+    """Live lessons of each course in tree order, in one query whatever the number of courses."""
+    by_path = {c.path: c.pk for c in courses}
+    result: dict[int, list[LessonPage]] = {c.pk: [] for c in courses}
+    if not by_path:
+        return result
+    lessons = (
+        LessonPage.objects.live()
+        .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
+        .filter(parent_path__in=list(by_path))
+        .only("id", "title", "path", "url_path", "depth", "slug", "estimated_minutes")
+        .order_by("path")
+    )
+    for lesson in lessons:
+        result[by_path[lesson.parent_path]].append(lesson)
+    return result
+
+
+@completion.register_step_provider
+def lesson_steps(assignments: Sequence[Assignment], request=None) -> dict[int, list]:
+    """One step per live lesson of the course; done when recorded for this assignment."""
+    lessons = lessons_by_course(list({a.course_id: a.course for a in assignments}.values()))
+    done = defaultdict(set)
+    for assignment_id, lesson_id in LessonProgress.objects.filter(
+        assignment__in=[a.pk for a in assignments]
+    ).values_list("assignment_id", "lesson_id"):
+        done[assignment_id].add(lesson_id)
+    return {
+        a.pk: [
+            completion.Step(
+                key=f"lesson:{lesson.pk}",
+                label=lesson.title,
+                done=lesson.pk in done[a.pk],
+                url=lesson.get_url(request),
+            )
+            for lesson in lessons[a.course_id]
+        ]
+        for a in assignments
+    }
+
+
+@dataclass
+class TrainingRow:
+    """One course on "My training": its current assignment and progress."""
+
+    course: CoursePage
+    assignment: Assignment | None
+    steps: list[completion.Step] = field(default_factory=list)
+
+    @property
+    def progress(self) -> completion.Progress:
+        return completion.summarize(self.steps)
+
+    @property
+    def status(self) -> str:
+        a = self.assignment
+        if a is None:
+            return "optional"
+        if a.status == Assignment.Status.COMPLETED:
+            return "completed"
+        if a.status == Assignment.Status.NOT_REQUIRED:
+            return "not_required"
+        if a.is_overdue():
+            return "overdue"
+        return "in_progress" if self.progress.started else "not_started"
+
+    @property
+    def days_left(self) -> int | None:
+        if self.assignment is None or self.assignment.due_date is None:
+            return None
+        return (self.assignment.due_date - timezone.localdate()).days
+
+    @property
+    def days_overdue(self) -> int:
+        days = self.days_left
+        return -days if days is not None and days < 0 else 0
+
+    @property
+    def resume_url(self) -> str | None:
+        step = completion.first_open_step(self.steps)
+        return step.url if step else None
+
+
+@dataclass
+class MyTraining:
+    assigned: list[TrainingRow]
+    completed: list[TrainingRow]
+    optional: list[TrainingRow]
+
+
+def _current_first():
+    # Open assignments win over history; among the rest the newest counts.
+    return [
+        Case(
+            When(status=Assignment.Status.ASSIGNED, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "-created_at",
+        "-id",
+    ]
+
+
+def my_training(*, user, request=None) -> MyTraining:
+    """The employee's courses: assigned ones by due date, completed, then optional ones."""
+    current: dict[int, Assignment] = {}
+    for assignment in (
+        Assignment.objects.filter(user=user)
+        .exclude(status=Assignment.Status.NOT_REQUIRED)
+        .select_related("course")
+        .order_by(*_current_first())
+    ):
+        current.setdefault(assignment.course_id, assignment)
+    assignments = list(current.values())
+    steps = completion.steps_for(assignments, request)
+    rows = [TrainingRow(a.course, a, steps[a.pk]) for a in assignments]
+
+    assigned = [r for r in rows if r.assignment.is_open]
+    assigned.sort(
+        key=lambda r: (r.assignment.due_date is None, r.assignment.due_date or 0, r.course.title)
+    )
+    completed = [r for r in rows if not r.assignment.is_open]
+    completed.sort(key=lambda r: r.assignment.completed_at, reverse=True)
+
+    optional_courses = CoursePage.objects.live().exclude(pk__in=current).order_by("title")
+    if not getattr(user, "is_management", False):
+        optional_courses = optional_courses.exclude(audience=CoursePage.Audience.MANAGEMENT)
+    lessons = lessons_by_course(list(optional_courses))
+    optional = [
+        TrainingRow(c, None, _unstarted_steps(lessons[c.pk], request)) for c in optional_courses
+    ]
+    return MyTraining(assigned=assigned, completed=completed, optional=optional)
+
+
+def _unstarted_steps(lessons: Sequence[LessonPage], request) -> list[completion.Step]:
+    return [
+        completion.Step(key=f"lesson:{x.pk}", label=x.title, done=False, url=x.get_url(request))
+        for x in lessons
+    ]
+
+
+def current_assignment(*, user, course: CoursePage) -> Assignment | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Assignment.objects.filter(user=user, course=course)
+        .exclude(status=Assignment.Status.NOT_REQUIRED)
+        .select_related("course")
+        .order_by(*_current_first())
+        .first()
+    )
+
+
+def course_detail(*, user, course: CoursePage, request=None) -> TrainingRow:
+    assignment = current_assignment(user=user, course=course)
+    if assignment is None:
+        lessons = lessons_by_course([course])[course.pk]
+        return TrainingRow(course, None, _unstarted_steps(lessons, request))
+    return TrainingRow(
+        course, assignment, completion.steps_for([assignment], request)[assignment.pk]
+    )
+
+
+@dataclass
+class LessonDetail:
+    course: CoursePage
+    row: TrainingRow
+    lesson_step: completion.Step | None
+    position: int
+    count: int
+    previous_url: str | None
+    next_url: str | None
+    mark_done_url: str | None
+
+
+def lesson_detail(*, user, lesson: LessonPage, request=None) -> LessonDetail:
+    course = lesson.get_parent().specific
+    row = course_detail(user=user, course=course, request=request)
+    lesson_steps_only = [s for s in row.steps if s.key.startswith("lesson:")]
+    key = f"lesson:{lesson.pk}"
+    index = next((i for i, s in enumerate(lesson_steps_only) if s.key == key), 0)
+    previous_step = lesson_steps_only[index - 1] if index > 0 else None
+    next_step = lesson_steps_only[index + 1] if index + 1 < len(lesson_steps_only) else None
+    mark_done_url = None
+    if row.assignment is not None and row.assignment.is_open:
+        mark_done_url = reverse(
+            "courses:lesson_done",
+            kwargs={"assignment_id": row.assignment.pk, "lesson_id": lesson.pk},
+        )
+    return LessonDetail(
+        course=course,
+        row=row,
+        lesson_step=lesson_steps_only[index] if lesson_steps_only else None,
+        position=index + 1,
+        count=len(lesson_steps_only),
+        previous_url=previous_step.url if previous_step else None,
+        next_url=next_step.url if next_step else None,
+        mark_done_url=mark_done_url,
+    )

@@ -1,0 +1,90 @@
+"""Operations that change assignments and progress, each in one transaction."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import completion
+from .models import Assignment, CoursePage, LessonPage, LessonProgress
+from .signals import assignment_completed
+
+
+def assignment_create(
+    *,
+    user,
+    course: CoursePage,
+    due_date: datetime.date | None,
+    reason: str,
+    source: str = Assignment.Source.MANUAL,
+    assigned_by=None,
+) -> tuple[Assignment, bool]:
+    """Assign a course; an already open assignment is kept (with the earlier due date)."""
+    try:
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                user=user,
+                course=course,
+                due_date=due_date,
+                reason=reason,
+                source=source,
+                assigned_by=assigned_by,
+            )
+            return assignment, True
+    except IntegrityError:
+        # The unique "one open assignment" constraint: someone (or a retry) was first.
+        with transaction.atomic():
+            existing = Assignment.objects.select_for_update().get(
+                user=user, course=course, status=Assignment.Status.ASSIGNED
+            )
+            if due_date and (existing.due_date is None or due_date < existing.due_date):
+                existing.due_date = due_date
+                if existing.source == Assignment.Source.SELF:
+                    existing.source, existing.reason = source, reason
+                existing.save(update_fields=["due_date", "source", "reason"])
+            return existing, False
+
+
+def assignment_enrol(*, user, course: CoursePage) -> Assignment:
+    """An employee starts an optional course: an open assignment without a due date."""
+    open_one = Assignment.objects.filter(
+        user=user, course=course, status=Assignment.Status.ASSIGNED
+    ).first()
+    if open_one:
+        return open_one
+    assignment, _ = assignment_create(
+        user=user, course=course, due_date=None, reason="", source=Assignment.Source.SELF
+    )
+    return assignment
+
+
+@transaction.atomic
+def lesson_complete(*, assignment: Assignment, lesson: LessonPage) -> Assignment:
+    """Mark a lesson of the assignment's course done, then see whether the course is."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if not assignment.is_open:
+        return assignment
+    LessonProgress.objects.get_or_create(assignment=assignment, lesson=lesson)
+    return assignment_evaluate(assignment=assignment)
+
+
+@transaction.atomic
+def assignment_evaluate(*, assignment: Assignment) -> Assignment:
+    """Complete the assignment if every step is done; safe to call any number of times."""
+    assignment = (
+        Assignment.objects.select_for_update().select_related("course").get(pk=assignment.pk)
+    )
+    if not assignment.is_open:
+        return assignment
+    progress = completion.summarize(completion.steps_for([assignment])[assignment.pk])
+    if not progress.complete:
+        return assignment
+    assignment.status = Assignment.Status.COMPLETED
+    assignment.completed_at = timezone.now()
+    assignment.completed_version = assignment.course.version
+    assignment.score = progress.score
+    assignment.save(update_fields=["status", "completed_at", "completed_version", "score"])
+    transaction.on_commit(
+        lambda: assignment_completed.send(sender=Assignment, assignment=assignment)
+    )
+    return assignment

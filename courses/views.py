@@ -1,0 +1,51 @@
+"""Employee-facing views: My training, enrolment and marking lessons done."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import completion, selectors, services
+from .models import Assignment, CoursePage, LessonPage
+
+
+@login_required
+def my_training(request):
+    training = selectors.my_training(user=request.user, request=request)
+    return render(request, "courses/my_training.html", {"training": training})
+
+
+@login_required
+def assignment_detail(request, assignment_id: int):
+    # Scoped to the owner: someone else's assignment is "not found", not "forbidden".
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("course"), pk=assignment_id, user=request.user
+    )
+    steps = completion.steps_for([assignment], request)[assignment.pk]
+    row = selectors.TrainingRow(assignment.course, assignment, steps)
+    return render(request, "courses/assignment_detail.html", {"row": row})
+
+
+@login_required
+@require_POST
+def course_enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    services.assignment_enrol(user=request.user, course=course)
+    row = selectors.course_detail(user=request.user, course=course, request=request)
+    return redirect(row.resume_url or course.get_url(request))
+
+
+@login_required
+@require_POST
+def lesson_done(request, assignment_id: int, lesson_id: int):
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("course"), pk=assignment_id, user=request.user
+    )
+    lesson = get_object_or_404(LessonPage.objects.live().child_of(assignment.course), pk=lesson_id)
+    assignment = services.lesson_complete(assignment=assignment, lesson=lesson)
+    row = selectors.course_detail(user=request.user, course=assignment.course, request=request)
+    if assignment.status == Assignment.Status.COMPLETED:
+        messages.success(request, _("Course completed. Well done!"))
+        return redirect(assignment.course.get_url(request))
+    return redirect(row.resume_url or assignment.course.get_url(request))

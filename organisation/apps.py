@@ -1,0 +1,14 @@
+"""App config for the organisation: people, workplaces and roles."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationConfig(AppConfig):
+    name = "organisation"
+    verbose_name = _("Organisation")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,9 @@
+"""App config for quizzes: question banks, attempts and grading."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizzesConfig(AppConfig):
+    name = "quizzes"
+    verbose_name = _("Quizzes")

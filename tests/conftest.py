@@ -1,0 +1,60 @@
+"""Shared fixtures; with REQUIRE_SERVICES=1 (CI) the run fails at once if a server is missing."""
+
+import os
+
+import pytest
+
+from tests import factories
+
+
+def pytest_sessionstart(session):
+    if os.environ.get("REQUIRE_SERVICES") != "1":
+        return
+    from django.conf import settings
+    from kombu import Connection
+
+    broker = settings.CELERY_BROKER_URL
+    if not broker.startswith("redis"):
+        pytest.exit(f"REQUIRE_SERVICES=1 but the broker is {broker!r}, not Redis", returncode=3)
+    try:
+        with Connection(broker, connect_timeout=3) as conn:
+            conn.ensure_connection(max_retries=1)
+    except Exception as exc:  # noqa: BLE001 - any failure means CI must stop here
+        pytest.exit(f"Redis broker {broker} unreachable: {exc}", returncode=3)
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if "postgresql" not in engine:
+        pytest.exit(f"REQUIRE_SERVICES=1 but the database engine is {engine}", returncode=3)
+
+
+@pytest.fixture
+def site(db):
+    """The home page and the course catalogue, as setup_site leaves them."""
+    from elearning.site_setup import site_setup
+
+    return site_setup()
+
+
+@pytest.fixture
+def course_index(site):
+    return site[1]
+
+
+@pytest.fixture
+def course(course_index):
+    return factories.make_course(course_index, title="Phishing a sociální inženýrství", lessons=3)
+
+
+@pytest.fixture
+def employee(db):
+    return factories.UserFactory(first_name="Jana", last_name="Nováková")
+
+
+@pytest.fixture
+def other_employee(db):
+    return factories.UserFactory(first_name="Petr", last_name="Šťastný")
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    client.force_login(employee)
+    return client

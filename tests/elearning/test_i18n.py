@@ -1,0 +1,28 @@
+"""Czech is the default language; English is one switch away."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_are_czech_by_default(employee_client, site):
+    content = employee_client.get("/my-training/").content.decode()
+    assert '<html lang="cs">' in content
+    assert "Moje školení" in content
+    assert "Odhlásit se" in content
+
+
+def test_switching_to_english(employee_client, site):
+    response = employee_client.post("/i18n/setlang/", {"language": "en", "next": "/my-training/"})
+    assert response.status_code == 302
+    content = employee_client.get("/my-training/").content.decode()
+    assert '<html lang="en">' in content
+    assert "My training" in content
+    assert "Log out" in content
+
+
+def test_czech_letters_survive_a_round_trip(employee_client, employee, site):
+    employee.first_name, employee.last_name = "Řehoř", "Žďárský-Ťuňďůlek"
+    employee.save()
+    content = employee_client.get("/my-training/").content.decode()
+    assert "Řehoř Žďárský-Ťuňďůlek" in content
