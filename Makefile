@@ -19,9 +19,15 @@ install: $(VENV)/.installed
 compilemessages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v0
 
+# Apps with their own locale/ keep their own catalogue (and their templates inside the app),
+# so work on different apps never edits the same .po file; the rest share locale/.
+APP_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
 messages: install
-	$(MANAGE) makemessages -l cs -l en --ignore=.venv --ignore=node_modules --ignore=var \
-		--ignore=tests --no-obsolete
+	$(MANAGE) makemessages -l cs -l en --no-obsolete --ignore=.venv --ignore=node_modules \
+		--ignore=var --ignore=tests --ignore=bench $(foreach app,$(APP_CATALOGUES),--ignore='$(app)/*')
+	for app in $(APP_CATALOGUES); do \
+		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l cs -l en --no-obsolete) || exit 1; \
+	done
 
 run: compilemessages
 	mkdir -p var/broker var/broker-control var/media

@@ -1,0 +1,1 @@
+"""Tests of the quizzes app: grading, statistics and question import."""
