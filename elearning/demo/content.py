@@ -142,7 +142,7 @@ _PERSONAL_DATA = {
                     "při plnění svých úkolů použít nemohou. Ani souhlas není univerzální "
                     "řešení: pokud údaje potřebujeme ze zákona, o souhlas nežádáme – občan "
                     "by ho totiž nemohl skutečně odmítnout.</p>"
-                    "<h3>Zvláštní kategorie údajů</h3>"
+                    "<h2>Zvláštní kategorie údajů</h2>"
                     "<p>Zvýšenou ochranu vyžadují údaje o zdravotním stavu, etnickém původu, "
                     "náboženském vyznání, politických názorech, biometrické a genetické "
                     "údaje a také údaje o trestných činech. Na odboru sociálních věcí, "
@@ -185,7 +185,7 @@ _PERSONAL_DATA = {
                     "<p>Jednou ze základních zásad GDPR je <strong>minimalizace</strong>: "
                     "zpracováváme jen ty údaje, které pro daný účel skutečně potřebujeme, "
                     "a jen tak dlouho, jak je nutné. Co nesbíráme, nemůže uniknout.</p>"
-                    "<h3>Jak to vypadá v praxi</h3>"
+                    "<h2>Jak to vypadá v praxi</h2>"
                     "<ul>"
                     "<li>Formulář žádosti o pronájem obřadní síně nepotřebuje rodné číslo; "
                     "stačí jméno, kontakt a termín.</li>"
@@ -196,7 +196,7 @@ _PERSONAL_DATA = {
                     "<li>Když kolega z jiného odboru žádá „celou databázi“, ptáme se, "
                     "k jakému účelu ji potřebuje a zda mu nestačí výběr nebo statistika.</li>"
                     "</ul>"
-                    "<h3>Účel a přístup</h3>"
+                    "<h2>Účel a přístup</h2>"
                     "<p>Údaje získané pro jeden účel nesmíme bez dalšího použít pro jiný. "
                     "Adresy z evidence obyvatel tak neslouží k rozesílání pozvánek na "
                     "předvolební akci a údaje z přestupkového řízení nepatří do rozhovoru "
@@ -205,7 +205,7 @@ _PERSONAL_DATA = {
                     "zaznamenává a lze zpětně zjistit, kdo a proč údaje hledal. Zvědavost "
                     "(„jen jsem se podíval, kam se odstěhoval soused“) je zneužitím "
                     "oprávnění a může mít pracovněprávní i trestněprávní následky.</p>"
-                    "<h3>Uložení a výmaz</h3>"
+                    "<h2>Uložení a výmaz</h2>"
                     "<p>Papírové spisy s osobními údaji ukládáme do uzamykatelných skříní, "
                     "elektronické dokumenty do spisové služby nebo na určená síťová "
                     "úložiště – nikoli na plochu počítače, do soukromého cloudu či na "
@@ -259,7 +259,7 @@ _PERSONAL_DATA = {
                     "<li>právo podat stížnost u Úřadu pro ochranu osobních údajů "
                     "(ÚOOÚ).</li>"
                     "</ul>"
-                    "<h3>Když občan o něco žádá</h3>"
+                    "<h2>Když občan o něco žádá</h2>"
                     "<p>Žádost může přijít jakoukoli cestou: datovou schránkou, e-mailem, "
                     "dopisem nebo ústně na přepážce. Nemusí obsahovat slovo „GDPR“ – stačí "
                     "věta „chci vědět, co o mně město eviduje“. Žádost vždy zaevidujte ve "
@@ -270,7 +270,7 @@ _PERSONAL_DATA = {
                     "Před vydáním údajů je nutné spolehlivě ověřit totožnost žadatele – "
                     "údaje o paní Novákové nesmíme poslat na e-mail, o kterém nevíme, "
                     "že patří právě jí.</p>"
-                    "<h3>Pověřenec pro ochranu osobních údajů</h3>"
+                    "<h2>Pověřenec pro ochranu osobních údajů</h2>"
                     "<p>Každý orgán veřejné moci musí jmenovat pověřence (anglicky DPO). "
                     "Pověřenec radí vedení i zaměstnancům, kontroluje dodržování GDPR, je "
                     "kontaktním místem pro občany i pro ÚOOÚ a podílí se na posuzování "
@@ -310,7 +310,7 @@ _PERSONAL_DATA = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Datová schránka, nebo e-mail?</h3>"
+                    "<h2>Datová schránka, nebo e-mail?</h2>"
                     "<p>Má-li adresát zpřístupněnou datovou schránku, doručuje mu úřad "
                     "písemnosti přednostně do ní. Datová schránka je pro úřední komunikaci "
                     "bezpečnější než e-mail: zpráva se přenáší šifrovaně, odesílatel "
@@ -328,14 +328,14 @@ _PERSONAL_DATA = {
                     "<li>neposílejte víc, než příjemce potřebuje – výřez tabulky místo "
                     "celé databáze.</li>"
                     "</ul>"
-                    "<h3>Co je porušení zabezpečení</h3>"
+                    "<h2>Co je porušení zabezpečení</h2>"
                     "<p>Porušením zabezpečení osobních údajů je každá situace, kdy údaje "
                     "uniknou, jsou zničeny, ztraceny, změněny nebo zpřístupněny někomu "
                     "nepovolanému. Typické příklady z úřadu: přehled klientů odboru "
                     "sociálních věcí odešel špatnému adresátovi, ztratil se nešifrovaný "
                     "notebook, spis stavebního úřadu zůstal ve vlaku, útočník se dostal do "
                     "poštovní schránky referenta.</p>"
-                    "<h3>Lhůta 72 hodin</h3>"
+                    "<h2>Lhůta 72 hodin</h2>"
                     "<p>Úřad musí porušení ohlásit ÚOOÚ bez zbytečného odkladu, a pokud je "
                     "to možné, do 72 hodin od okamžiku, kdy se o něm dozvěděl. Výjimkou je "
                     "jen případ, kdy je nepravděpodobné, že by porušení mělo za následek "
@@ -715,7 +715,7 @@ _PHISHING = {
                     "peníze. Úřady jsou pro útočníky lákavým cílem: kontakty zaměstnanců "
                     "jsou veřejně dostupné, úřad pracuje s penězi i citlivými údaji a jeho "
                     "systémy propojují mnoho agend.</p>"
-                    "<h3>Varovné signály</h3>"
+                    "<h2>Varovné signály</h2>"
                     "<ul>"
                     "<li><strong>Naléhavost a tlak</strong> – „do 24 hodin“, „jinak bude "
                     "účet zablokován“, „potřebuji to hned, jsem na jednání“.</li>"
@@ -749,7 +749,7 @@ _PHISHING = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Cílený phishing</h3>"
+                    "<h2>Cílený phishing</h2>"
                     "<p>Nejnebezpečnější jsou zprávy připravené přímo na vás (anglicky "
                     "spear phishing). Útočník si na webu města zjistí, kdo vede stavební "
                     "úřad, z úřední desky vyčte probíhající řízení a pošle referentce "
@@ -783,7 +783,7 @@ _PHISHING = {
                     "faktury patří k útokům s největšími finančními škodami. Nepotřebují "
                     "žádný škodlivý kód – stačí přesvědčit člověka, aby peníze odeslal "
                     "sám.</p>"
-                    "<h3>Falešný tajemník</h3>"
+                    "<h2>Falešný tajemník</h2>"
                     "<p>Účetní ekonomického odboru dostane v pátek odpoledne e-mail, "
                     "zdánlivě od tajemníka úřadu: „Jsem na jednání na kraji a nemohu "
                     "telefonovat. Potřebuji, abyste dnes uhradila zálohu za konferenci, "
@@ -793,7 +793,7 @@ _PHISHING = {
                     "schvalovací proces. Platba bez objednávky, bez předběžné řídící "
                     "kontroly a bez podpisu příkazce operace nesmí odejít, ať o ni žádá "
                     "kdokoli.</p>"
-                    "<h3>Změna bankovního účtu dodavatele</h3>"
+                    "<h2>Změna bankovního účtu dodavatele</h2>"
                     "<p>Častější a zákeřnější je zpráva „od dodavatele“, který oznamuje "
                     "nové číslo účtu, třeba kvůli změně banky. Útočník často ovládá "
                     "skutečnou schránku dodavatele nebo použije velmi podobnou doménu "
@@ -822,7 +822,7 @@ _PHISHING = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Pokladna a přepážky</h3>"
+                    "<h2>Pokladna a přepážky</h2>"
                     "<p>Podobné triky míří i na pokladnu. „Kolega z odboru“ volá, ať "
                     "vyplatíte hotovost člověku, kterého k vám posílá, nebo klient chce "
                     "vrátit přeplatek na jiný účet, než ze kterého platil. Vždy postupujte "
@@ -851,7 +851,7 @@ _PHISHING = {
                     "<p>Sociální inženýrství je umění přimět člověka, aby udělal něco, co "
                     "by jinak neudělal. E-mail je jen jedna z cest; útočníci stejně rádi "
                     "volají, píší SMS nebo přijdou osobně.</p>"
-                    "<h3>Podvodné telefonáty (vishing)</h3>"
+                    "<h2>Podvodné telefonáty (vishing)</h2>"
                     "<p>„Dobrý den, tady technická podpora. Vidíme na vašem počítači virus. "
                     "Abychom ho mohli odstranit, nainstalujte si prosím tento program pro "
                     "vzdálenou správu a přečtěte mi kód, který vám přišel.“ Volající zná "
@@ -864,7 +864,7 @@ _PHISHING = {
                     "Oprávněné orgány mají pro získání údajů předepsané cesty – dálkový "
                     "přístup do registrů nebo písemnou žádost. Telefonicky údaje "
                     "nesdělujeme nikomu, jehož totožnost a oprávnění neumíme ověřit.</p>"
-                    "<h3>SMS, QR kódy a osobní návštěvy</h3>"
+                    "<h2>SMS, QR kódy a osobní návštěvy</h2>"
                     "<ul>"
                     "<li><strong>Podvodné SMS</strong> – zpráva o nedoručené zásilce nebo "
                     "nezaplacené dálniční známce s odkazem na falešnou platební bránu.</li>"
@@ -874,7 +874,7 @@ _PHISHING = {
                     "<li><strong>Osobní návštěva</strong> – neohlášený „technik dodavatele "
                     "tiskáren“, který potřebuje na chvíli k vašemu počítači.</li>"
                     "</ul>"
-                    "<h3>Jak se bránit</h3>"
+                    "<h2>Jak se bránit</h2>"
                     "<p>Zpomalte. Zeptejte se na jméno a důvod, zavěste a zavolejte zpět na "
                     "číslo z interního seznamu nebo ze smlouvy. Nikdy nesdělujte hesla ani "
                     "jednorázové kódy a neinstalujte programy na pokyn volajícího. Slušné "
@@ -915,7 +915,7 @@ _PHISHING = {
                     "potom. Útočník obvykle potřebuje čas: aby ukradené heslo použil, "
                     "rozšířil se do dalších počítačů nebo zašifroval data. Každá minuta, "
                     "o kterou se o útoku dozvíme dřív, mu ten čas bere.</p>"
-                    "<h3>Co udělat hned</h3>"
+                    "<h2>Co udělat hned</h2>"
                     "<ol>"
                     "<li><strong>Nezatajujte to.</strong> Okamžitě volejte servisní linku "
                     "(helpdesk) odboru informatiky.</li>"
@@ -930,7 +930,7 @@ _PHISHING = {
                     "<li><strong>Zapište si</strong>, co se stalo: čas, co jste otevřeli "
                     "a co jste kam zadali.</li>"
                     "</ol>"
-                    "<h3>Hlášení podezřelých zpráv</h3>"
+                    "<h2>Hlášení podezřelých zpráv</h2>"
                     "<p>Nahlásit je třeba i zprávu, na kterou jste neklikli. Použijte "
                     "tlačítko pro nahlášení phishingu v poštovním programu, nebo zprávu "
                     "přepošlete jako přílohu na adresu určenou odborem informatiky. Díky "
@@ -938,7 +938,7 @@ _PHISHING = {
                     "úřad a varovat kolegy, kterým přišla stejná zpráva. Podezřelou zprávu "
                     "nepřeposílejte kolegům s dotazem „je to v pořádku?“ – zvyšujete tím "
                     "riziko, že na ni někdo klikne.</p>"
-                    "<h3>Kultura bez obviňování</h3>"
+                    "<h2>Kultura bez obviňování</h2>"
                     "<p>Úřad potřebuje, aby lidé chyby hlásili, ne skrývali. Zaměstnanec, "
                     "který kliknutí nahlásí hned, pomáhá. Problém nastává, když se o něm "
                     "informatici dozvědí až po několika týdnech z analýzy útoku. Úřady, na "
@@ -1299,7 +1299,7 @@ _PASSWORDS = {
                     "informačních systémů i do základních registrů. Kdo zná vaše heslo, "
                     "jedná v systémech vaším jménem – nahlíží do osobních údajů, mění data, "
                     "odesílá dokumenty – a v záznamech systému se objeví vaše jméno.</p>"
-                    "<h3>Délka je důležitější než složitost</h3>"
+                    "<h2>Délka je důležitější než složitost</h2>"
                     "<p>Útočníci hesla nehádají ručně. Používají seznamy miliard uniklých "
                     "hesel a programy, které zkoušejí obvyklé vzory: slovo s velkým "
                     "písmenem na začátku, číslici a vykřičník na konci, roční období "
@@ -1309,7 +1309,7 @@ _PASSWORDS = {
                     "slov. Dobře se pamatuje a díky délce ji nelze v rozumném čase "
                     "prolomit. Řiďte se minimální délkou podle vnitřních pravidel úřadu; "
                     "čím delší fráze, tím lépe.</p>"
-                    "<h3>Co s hesly nedělat</h3>"
+                    "<h2>Co s hesly nedělat</h2>"
                     "<ul>"
                     "<li>Nepoužívejte stejné heslo na více místech. Když unikne heslo "
                     "z e-shopu, útočníci ho okamžitě vyzkouší i na vaší pracovní "
@@ -1338,7 +1338,7 @@ _PASSWORDS = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Správce hesel</h3>"
+                    "<h2>Správce hesel</h2>"
                     "<p>Desítky různých dlouhých hesel si nikdo nezapamatuje. Proto "
                     "používejte <strong>správce hesel</strong> schválený odborem "
                     "informatiky. Pamatujete si jen jedno silné hlavní heslo a správce za "
@@ -1384,13 +1384,13 @@ _PASSWORDS = {
                     "pro poštu a cloudové služby a pro účty správců systémů. Stejný princip "
                     "znáte i z běžného života: přihlášení bankovní identitou nebo "
                     "eObčankou k Portálu občana také stojí na více faktorech.</p>"
-                    "<h3>Které metody jsou bezpečnější</h3>"
+                    "<h2>Které metody jsou bezpečnější</h2>"
                     "<p>Nejodolnější jsou bezpečnostní klíče a přihlašování bez hesla "
                     "(passkeys), které nelze vylákat na podvodné stránce. Velmi dobrá je "
                     "ověřovací aplikace, zvlášť pokud po vás chce opsat číslo zobrazené na "
                     "obrazovce počítače. Kódy z SMS jsou lepší než nic, ale lze je "
                     "přesměrovat nebo vylákat.</p>"
-                    "<h3>Útok únavou z notifikací</h3>"
+                    "<h2>Útok únavou z notifikací</h2>"
                     "<p>Útočník, který už zná vaše heslo, se opakovaně pokouší přihlásit "
                     "a doufá, že žádost na telefonu nakonec ze zvyku nebo z otrávenosti "
                     "potvrdíte. Někdy k tomu ještě zavolá jako „informatik“: „Testujeme "
@@ -1398,7 +1398,7 @@ _PASSWORDS = {
                     "<strong>nepotvrzujte žádné přihlášení, které jste sami "
                     "nezahájili.</strong> Nečekaná výzva znamená, že někdo zná vaše heslo – "
                     "odmítněte ji, heslo změňte a událost nahlaste helpdesku.</p>"
-                    "<h3>Když telefon ztratíte nebo měníte</h3>"
+                    "<h2>Když telefon ztratíte nebo měníte</h2>"
                     "<p>Ztrátu nebo výměnu telefonu s ověřovací aplikací nahlaste odboru "
                     "informatiky dříve, než starý telefon vrátíte, prodáte nebo darujete. "
                     "Záložní kódy uchovávejte bezpečně, nikdy ne ve stejném telefonu.</p>",
@@ -1432,7 +1432,7 @@ _PASSWORDS = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Jeden účet, jeden člověk</h3>"
+                    "<h2>Jeden účet, jeden člověk</h2>"
                     "<p>Každý zaměstnanec má vlastní uživatelský účet a oprávnění "
                     "odpovídající jeho práci. Díky tomu lze zpětně zjistit, kdo co "
                     "v systému udělal – kdo nahlédl do evidence obyvatel, kdo změnil údaje "
@@ -1466,13 +1466,13 @@ _PASSWORDS = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Přístup jen k tomu, co potřebujete</h3>"
+                    "<h2>Přístup jen k tomu, co potřebujete</h2>"
                     "<p>Oprávnění se přidělují podle zásady nejnižších nutných oprávnění. "
                     "Když přejdete na jiný odbor, stará oprávnění se mají odebrat. Pokud "
                     "si všimnete, že stále vidíte agendu bývalého pracoviště, oznamte to "
                     "vedoucímu nebo helpdesku. Přístup, který nepotřebujete, je zbytečné "
                     "riziko: při napadení vašeho účtu ho zneužije útočník.</p>"
-                    "<h3>Zamykejte obrazovku</h3>"
+                    "<h2>Zamykejte obrazovku</h2>"
                     "<p>Když odcházíte od počítače, byť jen na chvíli ke kopírce nebo na "
                     "kávu, zamkněte obrazovku klávesovou zkratkou <strong>Windows + "
                     "L</strong>. U přepážky, kam vidí občané, a v kancelářích, kam chodí "
@@ -1777,7 +1777,7 @@ _PHYSICAL = {
                     "úřadech nevzniká hackerským útokem, nýbrž tím, že někdo uvidí, co "
                     "vidět neměl: úklidová služba, návštěva čekající u stolu referenta, "
                     "řemeslník opravující topení nebo občan nahlížející přes přepážku.</p>"
-                    "<h3>Na konci dne</h3>"
+                    "<h2>Na konci dne</h2>"
                     "<ul>"
                     "<li>Spisy, žádosti a výtisky s osobními údaji uložte do uzamykatelné "
                     "skříně nebo kontejneru a klíč si vezměte nebo ho uložte na určené "
@@ -1790,7 +1790,7 @@ _PHYSICAL = {
                     "ho na noc vypněte, nebo nechte zapnutý kvůli aktualizacím.</li>"
                     "<li>Zavřete okna a zamkněte kancelář.</li>"
                     "</ul>"
-                    "<h3>Během dne</h3>"
+                    "<h2>Během dne</h2>"
                     "<p>Když přichází návštěva nebo klient, otočte či zakryjte dokumenty, "
                     "které se ho netýkají. Sociální pracovnice, která vede rozhovor "
                     "s klientem, nemá mít na stole rozložené spisy dalších rodin. Na "
@@ -1811,12 +1811,12 @@ _PHYSICAL = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Poznámky a lepíky</h3>"
+                    "<h2>Poznámky a lepíky</h2>"
                     "<p>Papírek s heslem na monitoru, seznam telefonních čísel klientů "
                     "u klávesnice nebo lepík „Novák – exekuce – zavolat“ na skříni jsou "
                     "přesně ty informace, které si zvědavec rád přečte a útočník vyfotí. "
                     "Poznámky s osobními údaji patří do spisu, ne na lepík.</p>"
-                    "<h3>Sdílené kanceláře</h3>"
+                    "<h2>Sdílené kanceláře</h2>"
                     "<p>V kancelářích, kde sedí lidé z více oddělení nebo kam chodí "
                     "stážisté a brigádníci, platí zásada „potřeba znát“ i mezi kolegy. "
                     "Kolega z odboru dopravy nemusí vidět spis z přestupkového řízení ani "
@@ -1845,7 +1845,7 @@ _PHYSICAL = {
                     "prostory určené pro styk s veřejností – podatelna, přepážky, čekárny, "
                     "obřadní síň. Kanceláře, serverovny, spisovny a archivy mezi ně "
                     "nepatří.</p>"
-                    "<h3>Identifikační průkazy</h3>"
+                    "<h2>Identifikační průkazy</h2>"
                     "<ul>"
                     "<li>Zaměstnanecký průkaz noste v neveřejných prostorách viditelně. "
                     "Mimo budovu ho schovejte – logo úřadu na šňůrce prozrazuje, kde "
@@ -1855,13 +1855,13 @@ _PHYSICAL = {
                     "<li>Návštěvy do neveřejných prostor dostávají návštěvnický průkaz, "
                     "zapisují se do evidence návštěv a pohybují se s doprovodem.</li>"
                     "</ul>"
-                    "<h3>Neprocházejte za cizími</h3>"
+                    "<h2>Neprocházejte za cizími</h2>"
                     "<p>Nejjednodušší způsob, jak se dostat do chráněné části budovy, je "
                     "projít za někým, kdo otevřel dveře čipem. Útočník nese krabici, "
                     "telefonuje nebo se tváří spěšně a zdvořilý zaměstnanec mu podrží "
                     "dveře. Správné je zdvořile se zeptat: „Koho hledáte? Doprovodím vás "
                     "na recepci.“ Skutečný dodavatel s tím počítá a neurazí se.</p>"
-                    "<h3>Technici a neohlášené návštěvy</h3>"
+                    "<h2>Technici a neohlášené návštěvy</h2>"
                     "<p>„Jdu vyměnit toner“, „kontrola hasicích přístrojů“, „měřím signál "
                     "Wi-Fi“. Servisní zásahy bývají ohlášeny správou budovy nebo odborem "
                     "informatiky. Pokud o návštěvě nevíte, ověřte si ji telefonicky, než "
@@ -1882,7 +1882,7 @@ _PHYSICAL = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Zamčené dveře a okna</h3>"
+                    "<h2>Zamčené dveře a okna</h2>"
                     "<p>Kancelář zamykejte, i když odcházíte jen na poradu do jiného patra. "
                     "Spisovny, archivy a serverovny jsou přístupné jen určeným osobám "
                     "a jejich klíče se vydávají proti podpisu. Dveře na čip nepodkládejte "
@@ -1908,7 +1908,7 @@ _PHYSICAL = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Podatelna a přepážky</h3>"
+                    "<h2>Podatelna a přepážky</h2>"
                     "<p>Podatelna je místo, kde se úřad potkává s veřejností nejčastěji "
                     "a kde se zároveň soustřeďuje nejvíce dokumentů od různých lidí. Proto "
                     "tu platí zvláštní pravidla:</p>"
@@ -1924,7 +1924,7 @@ _PHYSICAL = {
                     "<li>Úřední razítka mějte pod kontrolou a mimo úřední hodiny je "
                     "zamkněte.</li>"
                     "</ul>"
-                    "<h3>Tiskárny a kopírky</h3>"
+                    "<h2>Tiskárny a kopírky</h2>"
                     "<p>Zapomenutý výtisk v síťové tiskárně na chodbě je jedním "
                     "z nejčastějších drobných úniků. Používejte zabezpečený tisk, kdy se "
                     "dokument vytiskne až po přiložení průkazu nebo zadání PINu u tiskárny. "
@@ -1949,7 +1949,7 @@ _PHYSICAL = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Likvidace papíru a nosičů dat</h3>"
+                    "<h2>Likvidace papíru a nosičů dat</h2>"
                     "<p>Papíry s osobními nebo interními údaji nikdy nevyhazujte do "
                     "běžného koše ani do tříděného papíru. Pracovní kopie, koncepty "
                     "a chybné výtisky patří do skartovačky nebo do uzamčeného kontejneru "
@@ -2256,7 +2256,7 @@ _RECORDS = {
                     "obcím zákon č. 499/2004 Sb., o archivnictví a spisové službě, a jeho "
                     "prováděcí předpisy. Města a obce ji vedou v elektronickém systému "
                     "spisové služby.</p>"
-                    "<h3>Proč na evidenci záleží</h3>"
+                    "<h2>Proč na evidenci záleží</h2>"
                     "<ul>"
                     "<li><strong>Průkaznost</strong> – úřad musí umět doložit, kdy dokument "
                     "přijal, kdo ho vyřizoval a kdy a jak odešla odpověď. Na tom závisí "
@@ -2268,7 +2268,7 @@ _RECORDS = {
                     "<li><strong>Paměť města</strong> – část dokumentů jednou převezme "
                     "archiv a stanou se trvalou součástí historie obce.</li>"
                     "</ul>"
-                    "<h3>Základní pojmy</h3>"
+                    "<h2>Základní pojmy</h2>"
                     "<p>Každý doručený i vlastní dokument dostane při evidenci jednoznačný "
                     "identifikátor a <strong>číslo jednací</strong>. Dokumenty k jedné věci "
                     "se spojují do <strong>spisu</strong> – například veškerá "
@@ -2293,7 +2293,7 @@ _RECORDS = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Co se eviduje</h3>"
+                    "<h2>Co se eviduje</h2>"
                     "<p>Evidovat je nutné všechny dokumenty, které úřad v rámci své "
                     "činnosti přijal nebo vytvořil – tedy i žádost doručenou e-mailem "
                     "přímo referentovi, dopis předaný osobně na jednání nebo podnět "
@@ -2326,7 +2326,7 @@ _RECORDS = {
                     "nim. Orgány veřejné moci mají datovou schránku zřízenou ze zákona. Má-"
                     "li adresát zpřístupněnou datovou schránku, doručuje mu úřad "
                     "přednostně do ní, nikoli poštou či e-mailem.</p>"
-                    "<h3>Doručení a lhůty</h3>"
+                    "<h2>Doručení a lhůty</h2>"
                     "<p>Písemnost dodaná do datové schránky je doručena okamžikem, kdy se "
                     "do schránky přihlásí osoba s oprávněním k přístupu k dokumentu. "
                     "Nepřihlásí-li se nikdo do deseti dnů od dodání, považuje se písemnost "
@@ -2334,7 +2334,7 @@ _RECORDS = {
                     "datovou schránku úřadu je nutné kontrolovat a zprávy předávat "
                     "k evidenci každý pracovní den, a u odeslaných písemností máme přesný "
                     "doklad o dodání a doručení, který patří do spisu.</p>"
-                    "<h3>Zásady práce s datovou schránkou</h3>"
+                    "<h2>Zásady práce s datovou schránkou</h2>"
                     "<ul>"
                     "<li>K datové schránce úřadu mají přístup jen pověření zaměstnanci, "
                     "každý s vlastními přístupovými údaji.</li>"
@@ -2359,7 +2359,7 @@ _RECORDS = {
                 ),
                 (
                     "rich_text",
-                    "<h3>E-mail v úřední komunikaci</h3>"
+                    "<h2>E-mail v úřední komunikaci</h2>"
                     "<p>Úřad přijímá podání i e-mailem prostřednictvím elektronické "
                     "podatelny. Podání ve správním řízení zaslané prostým e-mailem bez "
                     "uznávaného elektronického podpisu však musí podatel zpravidla do pěti "
@@ -2388,7 +2388,7 @@ _RECORDS = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Přílohy</h3>"
+                    "<h2>Přílohy</h2>"
                     "<p>E-mail není bezpečné úložiště ani spolehlivý kanál pro citlivé "
                     "dokumenty. Každá příloha se kopíruje do schránky příjemce, do jeho "
                     "zálohy, do telefonu a často i dál. Proto:</p>"
@@ -2403,7 +2403,7 @@ _RECORDS = {
                     "<li>neotevírejte neočekávané přílohy, zvlášť archivy ZIP, dokumenty "
                     "s makry nebo spustitelné soubory.</li>"
                     "</ul>"
-                    "<h3>Přeposílání</h3>"
+                    "<h2>Přeposílání</h2>"
                     "<p>Automatické přeposílání pracovní pošty na soukromou adresu je "
                     "zakázáno: služební korespondence by opustila systémy úřadu a úřad by "
                     "ztratil kontrolu nad tím, kde jsou osobní údaje uloženy. Stejně tak "
@@ -2411,7 +2411,7 @@ _RECORDS = {
                     "ručním přeposlání zvažte, zda nový příjemce potřebuje celou historii "
                     "konverzace – v dlouhém vlákně bývají informace, které mu nepatří. "
                     "Pozor také na tlačítko „Odpovědět všem“.</p>"
-                    "<h3>Klasifikace informací</h3>"
+                    "<h2>Klasifikace informací</h2>"
                     "<p>Ne všechny informace jsou stejně citlivé. Vnitřní předpis úřadu "
                     "obvykle rozlišuje několik stupňů, například:</p>"
                     "<ul>"
@@ -2463,7 +2463,7 @@ _RECORDS = {
                     "začíná běžet 1. ledna roku následujícího po spouštěcí události – "
                     "například po uzavření spisu, nabytí právní moci rozhodnutí nebo "
                     "skončení pracovního poměru.</p>"
-                    "<h3>Skartační znaky</h3>"
+                    "<h2>Skartační znaky</h2>"
                     "<ul>"
                     "<li><strong>A</strong> (archiv) – dokument má trvalou hodnotu a po "
                     "uplynutí lhůty bude předán do archivu, například usnesení "
@@ -2473,13 +2473,13 @@ _RECORDS = {
                     "<li><strong>S</strong> (skartace) – dokument bude po uplynutí lhůty "
                     "zničen, například běžná provozní korespondence.</li>"
                     "</ul>"
-                    "<h3>Spisovna</h3>"
+                    "<h2>Spisovna</h2>"
                     "<p>Vyřízené a uzavřené spisy se ukládají do spisovny úřadu, o kterou "
                     "se stará pověřený pracovník. Spisy se nemají hromadit v kancelářích "
                     "ani „u sebe“ v počítači. Elektronické dokumenty zůstávají ve spisové "
                     "službě nebo v elektronické spisovně, kde je zajištěna jejich "
                     "věrohodnost a čitelnost po celou dobu skartační lhůty.</p>"
-                    "<h3>Skartační řízení</h3>"
+                    "<h2>Skartační řízení</h2>"
                     "<p>Evidované dokumenty se smějí zničit pouze ve <strong>skartačním "
                     "řízení</strong>. Po uplynutí skartačních lhůt úřad sestaví návrh "
                     "dokumentů k vyřazení a příslušný veřejný archiv provede výběr "
@@ -2503,7 +2503,7 @@ _RECORDS = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Co zničit smíte – a máte</h3>"
+                    "<h2>Co zničit smíte – a máte</h2>"
                     "<p>Pracovní kopie, koncepty, poznámky a vytištěné duplikáty, které "
                     "nejsou součástí spisu, by se neměly hromadit. Jakmile je "
                     "nepotřebujete, zlikvidujte je bezpečně – skartovačkou nebo "
@@ -2839,14 +2839,14 @@ _REMOTE = {
                     "kontrolní prohlídce stavby – je dnes běžná. Mimo budovu úřadu ale "
                     "chybí řada ochran, na které jste zvyklí: firewall, oddělená síť "
                     "a fyzická kontrola přístupu. Proto platí zvláštní pravidla.</p>"
-                    "<h3>VPN</h3>"
+                    "<h2>VPN</h2>"
                     "<p>Do interních systémů úřadu – spisové služby, agendových aplikací, "
                     "sdílených disků – se zvenčí připojujte výhradně přes "
                     "<strong>VPN</strong> (virtuální privátní síť) nastavenou odborem "
                     "informatiky. VPN vytvoří šifrovaný tunel mezi vaším zařízením "
                     "a úřadem, takže data nikdo po cestě nepřečte ani nezmění. Přístup "
                     "k VPN bývá chráněn vícefaktorovým ověřením.</p>"
-                    "<h3>Veřejné Wi-Fi</h3>"
+                    "<h2>Veřejné Wi-Fi</h2>"
                     "<p>Wi-Fi v kavárně, hotelu, vlaku nebo na nádraží sdílíte s cizími "
                     "lidmi. Útočník může spustit vlastní síť s důvěryhodně znějícím názvem "
                     "(„Hotel_Free_WiFi“) a sledovat nebo podvrhovat provoz. Přihlašovací "
@@ -2874,12 +2874,12 @@ _REMOTE = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Domácí síť</h3>"
+                    "<h2>Domácí síť</h2>"
                     "<p>Domácí router chraňte silným heslem k Wi-Fi i ke správě routeru – "
                     "výchozí heslo z výroby změňte – a udržujte jeho firmware aktuální. "
                     "Služební počítač nepřipojujte k síti, o které nevíte, komu patří "
                     "a kdo ji spravuje.</p>"
-                    "<h3>Kdo se dívá přes rameno</h3>"
+                    "<h2>Kdo se dívá přes rameno</h2>"
                     "<p>Ve vlaku nebo v čekárně vidí spolucestující vaši obrazovku a slyší "
                     "vaše telefonáty. Neprobírejte na veřejnosti konkrétní klienty, jména "
                     "a čísla spisů a používejte privátní filtr na obrazovku. Při "
@@ -2907,7 +2907,7 @@ _REMOTE = {
                     "<p>Služební notebook nebo telefon nese nejen přístup do systémů úřadu, "
                     "ale často i uložené dokumenty, e-maily a kontakty. Jeho ztráta proto "
                     "může znamenat porušení zabezpečení osobních údajů.</p>"
-                    "<h3>Šifrování a zámek</h3>"
+                    "<h2>Šifrování a zámek</h2>"
                     "<ul>"
                     "<li>Služební notebooky mají šifrovaný disk (například BitLocker). "
                     "Šifrování nevypínejte a pro práci nepoužívejte nešifrovaná "
@@ -2920,13 +2920,13 @@ _REMOTE = {
                     "<li>Aplikace instalujte jen z oficiálních obchodů a na služební "
                     "zařízení jen ty, které úřad povoluje.</li>"
                     "</ul>"
-                    "<h3>Služební a soukromé</h3>"
+                    "<h2>Služební a soukromé</h2>"
                     "<p>Služební zařízení používáte k práci vy – ne děti na hry ani partner "
                     "na nakupování. Pokud úřad umožňuje číst pracovní poštu v soukromém "
                     "telefonu, děje se tak zpravidla přes spravovanou aplikaci, která "
                     "pracovní data odděluje. Tato pravidla dodržujte a pracovní dokumenty "
                     "neukládejte do soukromé galerie ani do soukromého cloudu.</p>"
-                    "<h3>Ztráta nebo krádež</h3>"
+                    "<h2>Ztráta nebo krádež</h2>"
                     "<p>Ztrátu nebo krádež služebního zařízení – i soukromého telefonu "
                     "s pracovní poštou – nahlaste <strong>okamžitě</strong> helpdesku "
                     "odboru informatiky, mimo pracovní dobu na pohotovostní kontakt, "
@@ -2969,7 +2969,7 @@ _REMOTE = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>USB média</h3>"
+                    "<h2>USB média</h2>"
                     "<p>Flash disky jsou malé, levné a snadno se ztratí. Zároveň jsou "
                     "osvědčenou cestou, jak do sítě úřadu dostat škodlivý kód – útočníci "
                     "je nechávají „zapomenuté“ na parkovišti nebo je rozesílají jako "
@@ -3001,7 +3001,7 @@ _REMOTE = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Tisk doma</h3>"
+                    "<h2>Tisk doma</h2>"
                     "<p>Tisk dokumentů s osobními údaji na domácí tiskárně je riskantní: "
                     "výtisk leží na stole, kde ho vidí rodina, tiskárna si ho může uchovat "
                     "v paměti a papír je pak nutné bezpečně zlikvidovat. Proto doma "
@@ -3010,13 +3010,13 @@ _REMOTE = {
                     "mimo dosah ostatních. Nepotřebné výtisky nevyhazujte do domácího "
                     "odpadu ani do tříděného papíru – přineste je zpět na úřad "
                     "a zlikvidujte skartovačkou.</p>"
-                    "<h3>Spisy mimo kancelář</h3>"
+                    "<h2>Spisy mimo kancelář</h2>"
                     "<p>Originály spisů vynášejte z budovy jen v nezbytných případech, "
                     "například na místní šetření, a se souhlasem nadřízeného, vyžaduje-li "
                     "to vnitřní předpis. Nenechávejte je v autě a po návratu je ihned "
                     "vraťte na místo. Sociální pracovnice, která jde na šetření do rodiny, "
                     "si bere jen dokumenty týkající se této rodiny, ne celý šanon.</p>"
-                    "<h3>Doma jako v kanceláři</h3>"
+                    "<h2>Doma jako v kanceláři</h2>"
                     "<p>I doma platí čistý stůl a zamykání obrazovky. Pracujte tam, kde "
                     "vám nikdo nečte přes rameno, a při telefonátech o konkrétních "
                     "klientech zavřete dveře.</p>",
@@ -3323,7 +3323,7 @@ _MANAGEMENT = {
                     "režimu vyšších nebo nižších povinností podle kritérií zákona "
                     "a prováděcích předpisů. Zda a v jakém režimu se zákon vztahuje na váš "
                     "úřad, vám sdělí manažer kybernetické bezpečnosti.</p>"
-                    "<h3>Co zákon a NIS2 požadují od vedení</h3>"
+                    "<h2>Co zákon a NIS2 požadují od vedení</h2>"
                     "<ul>"
                     "<li><strong>Schvalovat</strong> opatření k řízení kybernetických "
                     "rizik a dohlížet na jejich zavedení.</li>"
@@ -3353,7 +3353,7 @@ _MANAGEMENT = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Role v úřadě</h3>"
+                    "<h2>Role v úřadě</h2>"
                     "<p>Za bezpečnost odpovídá vedení úřadu – u magistrátu tajemník "
                     "a vedení města podle rozdělení kompetencí. Vedení určuje "
                     "<strong>manažera kybernetické bezpečnosti</strong>, který koordinuje "
@@ -3363,7 +3363,7 @@ _MANAGEMENT = {
                     "ve své agendě: vedoucí stavebního úřadu rozhoduje o tom, kdo smí do "
                     "agendy stavebního řízení, vedoucí odboru sociálních věcí odpovídá za "
                     "to, jak jeho lidé zacházejí se spisy klientů.</p>"
-                    "<h3>Bezpečnost je manažerská disciplína</h3>"
+                    "<h2>Bezpečnost je manažerská disciplína</h2>"
                     "<p>Kybernetický útok na úřad neznamená jen nefunkční počítače. "
                     "Vyděračský software může na týdny zastavit matriku, vydávání dokladů, "
                     "výplatu dávek i stavební řízení – takové situace už zažily české "
@@ -3393,7 +3393,7 @@ _MANAGEMENT = {
                     "pro jednotlivá pracoviště a činnosti a zavedl model neustálého "
                     "zlepšování <strong>PDCA</strong> (Plan – Do – Check – Act). Vedoucí "
                     "zaměstnanci jsou v tomto cyklu klíčovými aktéry.</p>"
-                    "<h3>Analýza rizik</h3>"
+                    "<h2>Analýza rizik</h2>"
                     "<p>Riziko se posuzuje jako kombinace <strong>pravděpodobnosti</strong>, "
                     "že nežádoucí událost nastane, a jejího <strong>dopadu</strong>. "
                     "Manažer kybernetické bezpečnosti vede přezkum rizik, ale podklady "
@@ -3405,7 +3405,7 @@ _MANAGEMENT = {
                     "nebo pojištěním), <strong>vyhne se mu</strong> změnou procesu, nebo "
                     "ho vědomě <strong>přijme</strong>. Přijetí rizika je legitimní volba, "
                     "ale musí být vědomé a zdokumentované.</p>"
-                    "<h3>Cyklus PDCA v praxi</h3>"
+                    "<h2>Cyklus PDCA v praxi</h2>"
                     "<ul>"
                     "<li><strong>Plan</strong> – přezkum rizik pracoviště, schválení "
                     "opatření a plánu vzdělávání: kdo musí absolvovat které kurzy a do "
@@ -3434,7 +3434,7 @@ _MANAGEMENT = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Co to znamená pro vás</h3>"
+                    "<h2>Co to znamená pro vás</h2>"
                     "<p>Jako vedoucí schvalujete přezkum rizik svého pracoviště, a tím "
                     "i povinná školení svých lidí. Sledujte v přehledech, kdo má školení "
                     "po termínu, a řešte to stejně jako jiné pracovní povinnosti. Když se "
@@ -3460,7 +3460,7 @@ _MANAGEMENT = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Schvalování přístupových oprávnění</h3>"
+                    "<h2>Schvalování přístupových oprávnění</h2>"
                     "<p>Vedoucí zaměstnanec schvaluje, k jakým systémům a datům mají jeho "
                     "lidé přístup. Je to jedna z nejdůležitějších bezpečnostních kontrol "
                     "– a zároveň ta, kterou nejčastěji podepisujeme rutinně. Řiďte se "
@@ -3472,7 +3472,7 @@ _MANAGEMENT = {
                     "do agendy sociálních dávek, i když „by se to mohlo hodit při "
                     "zastupování“.</li>"
                     "</ul>"
-                    "<h3>Nástup, převedení, odchod</h3>"
+                    "<h2>Nástup, převedení, odchod</h2>"
                     "<p>Oprávnění se nejčastěji hromadí při přechodech mezi odbory: "
                     "zaměstnanec dostane nová oprávnění, ale stará mu nikdo neodebere. "
                     "Po několika letech má přístup všude, kde kdy pracoval. Proto při "
@@ -3482,7 +3482,7 @@ _MANAGEMENT = {
                     "zablokován nejpozději poslední pracovní den. Pravidelně, například "
                     "jednou ročně, projděte seznam oprávnění svých lidí a každé potvrďte "
                     "nebo zrušte.</p>"
-                    "<h3>Privilegované účty</h3>"
+                    "<h2>Privilegované účty</h2>"
                     "<p>Účty správců systémů mají nejširší oprávnění a jsou hlavním cílem "
                     "útočníků. Mají být oddělené od běžných uživatelských účtů, chráněné "
                     "vícefaktorovým ověřením a jejich použití se má zaznamenávat. "
@@ -3504,7 +3504,7 @@ _MANAGEMENT = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Dodavatelé</h3>"
+                    "<h2>Dodavatelé</h2>"
                     "<p>Úřad využívá řadu externích dodavatelů: systém spisové služby, "
                     "agendové aplikace, správu sítě, servis tiskáren, cloudové služby. "
                     "Dodavatelé mají často vzdálený přístup a vysoká oprávnění. NIS2 "
@@ -3535,7 +3535,7 @@ _MANAGEMENT = {
             "body": [
                 (
                     "rich_text",
-                    "<h3>Když zaměstnanec hlásí incident</h3>"
+                    "<h2>Když zaměstnanec hlásí incident</h2>"
                     "<p>Když vám zaměstnanec nahlásí incident – kliknutí na phishing, "
                     "ztracený notebook, e-mail odeslaný špatnému adresátovi, podezřelé "
                     "chování systému – je vaše reakce rozhodující. Postupujte podle "
@@ -3551,7 +3551,7 @@ _MANAGEMENT = {
                     "nebo dočasném omezení agendy může být na vás;</li>"
                     "<li>komunikaci s médii a veřejností přenechte určeným osobám.</li>"
                     "</ol>"
-                    "<h3>Lhůty</h3>"
+                    "<h2>Lhůty</h2>"
                     "<p>Významné kybernetické incidenty se podle NIS2 hlásí postupně: "
                     "včasné varování do 24 hodin od zjištění, hlášení incidentu do 72 "
                     "hodin a závěrečná zpráva do jednoho měsíce. Porušení zabezpečení "
@@ -3559,7 +3559,7 @@ _MANAGEMENT = {
                     "když incident nastane v pátek večer. Proto musí být předem jasné, kdo "
                     "rozhoduje, kdo je dosažitelný a jak se eskaluje mimo pracovní "
                     "dobu.</p>"
-                    "<h3>Po incidentu</h3>"
+                    "<h2>Po incidentu</h2>"
                     "<p>Každý incident je příležitostí k poučení. S manažerem kybernetické "
                     "bezpečnosti vyhodnoťte příčiny a přijměte opatření: úpravu postupu, "
                     "technickou změnu, opakovací školení pro pracoviště. Hledejte příčiny "
@@ -3581,7 +3581,7 @@ _MANAGEMENT = {
                 ),
                 (
                     "rich_text",
-                    "<h3>Vedení příkladem</h3>"
+                    "<h2>Vedení příkladem</h2>"
                     "<p>Zaměstnanci se řídí tím, co vidí, ne tím, co je napsáno ve "
                     "směrnici. Pokud vedoucí žádá výjimku z vícefaktorového ověření, sdílí "
                     "heslo s asistentkou, posílá si dokumenty na soukromý e-mail nebo "
