@@ -1,0 +1,1 @@
+"""Tests of the certificates app: the PDF renderer."""
