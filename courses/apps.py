@@ -10,4 +10,9 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         # Registers the lesson step provider (see completion.py).
-        from . import selectors  # noqa: F401
+        from . import (
+            selectors,  # noqa: F401
+            signal_handlers,
+        )
+
+        signal_handlers.connect()

@@ -4,12 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from risk.models import RiskLevel
 
 from .blocks import LessonBodyBlock
 
@@ -62,6 +65,15 @@ class CoursePage(LoginRequiredPageMixin, Page):
         default=12,
         help_text=_("Certificates expire after this many months; empty means never."),
     )
+    refresher_lead_days = models.PositiveSmallIntegerField(
+        _("refresher lead time (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Assign the refresher this many days before the certificate expires; empty: the "
+            "site's default (Settings › Automation)."
+        ),
+    )
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
@@ -69,6 +81,17 @@ class CoursePage(LoginRequiredPageMixin, Page):
         _("version"),
         default=1,
         help_text=_("Raise it when the content changes materially; records keep the version."),
+    )
+    required_from_level = models.CharField(
+        _("required from risk level"),
+        max_length=10,
+        choices=RiskLevel.choices,
+        blank=True,
+        default=RiskLevel.LOW,
+        help_text=_(
+            "An approved risk review that rates one of the course's risk categories at this "
+            "level or higher assigns the course. Empty: never assigned by a review (optional)."
+        ),
     )
 
     content_panels = [
@@ -78,8 +101,10 @@ class CoursePage(LoginRequiredPageMixin, Page):
             [
                 FieldPanel("estimated_minutes"),
                 FieldPanel("risk_categories"),
+                FieldPanel("required_from_level"),
                 FieldPanel("audience"),
                 FieldPanel("refresher_months"),
+                FieldPanel("refresher_lead_days"),
                 FieldPanel("version"),
             ],
             heading=_("Training plan"),
@@ -165,6 +190,26 @@ class Assignment(models.Model):
         related_name="+",
         verbose_name=_("assigned by"),
     )
+    # The reason of a plan assignment: which review, which risk and how high it was rated.
+    review = models.ForeignKey(
+        "risk.RiskReview",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("risk review"),
+    )
+    risk_category = models.ForeignKey(
+        "risk.RiskCategory",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("risk category"),
+    )
+    risk_level = models.CharField(
+        _("risk level"), max_length=10, choices=RiskLevel.choices, blank=True
+    )
     created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     completed_version = models.PositiveIntegerField(_("completed version"), null=True, blank=True)
@@ -182,6 +227,19 @@ class Assignment(models.Model):
                 fields=["user", "course"],
                 condition=models.Q(status="assigned"),
                 name="assignment_one_open_per_course",
+            ),
+            # A review requires each person's course once, however often (or by however many
+            # workers at once) its plan is applied.
+            models.UniqueConstraint(
+                fields=["user", "course", "review"],
+                condition=models.Q(review__isnull=False, source__in=["plan", "joiner"]),
+                name="assignment_once_per_review",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source__in=["plan", "joiner"])
+                | models.Q(review__isnull=False, risk_category__isnull=False)
+                & ~models.Q(risk_level=""),
+                name="assignment_plan_has_reason",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="completed") | models.Q(completed_at__isnull=False),
@@ -204,6 +262,23 @@ class Assignment(models.Model):
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.is_open and self.due_date is not None and self.due_date < today
+
+    @property
+    def reason_display(self) -> str:
+        """ "Why am I doing this?" in words; load review__workplace and risk_category with it."""
+        if self.review_id and self.risk_category_id:
+            return _(
+                "The risk review of %(workplace)s of %(date)s rated the risk "
+                "“%(category)s” as %(level)s."
+            ) % {
+                "workplace": self.review.workplace,
+                "date": date_format(self.review.review_date, "j. n. Y"),
+                "category": self.risk_category,
+                "level": self.get_risk_level_display(),
+            }
+        return self.reason
+
+    reason_display.fget.short_description = _("reason")
 
 
 class LessonProgress(models.Model):

@@ -1,8 +1,10 @@
 """Operations that change assignments and progress, each in one transaction."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import completion
@@ -88,3 +90,53 @@ def assignment_evaluate(*, assignment: Assignment) -> Assignment:
         lambda: assignment_completed.send(sender=Assignment, assignment=assignment)
     )
     return assignment
+
+
+@dataclass(frozen=True)
+class ManualAssignmentResult:
+    created: int
+    already_assigned: int
+
+
+@transaction.atomic
+def assignments_assign_manually(
+    *,
+    course: CoursePage,
+    users: QuerySet,
+    due_date: datetime.date | None,
+    reason: str,
+    assigned_by=None,
+) -> ManualAssignmentResult:
+    """Assign a course to many people at once (a person, a workplace, everyone).
+
+    Whoever already has it open keeps that assignment, with the earlier due date; an
+    employee's own enrolment becomes this obligation. Nobody gets it twice, even if two
+    managers submit at the same moment (the one-open-assignment constraint).
+    """
+    recipients = users.filter(is_active=True).order_by("pk")
+    open_ones = Assignment.objects.filter(
+        course=course, status=Assignment.Status.ASSIGNED, user__in=recipients
+    )
+    already = set(open_ones.values_list("user_id", flat=True))
+    open_ones.filter(source=Assignment.Source.SELF).update(
+        source=Assignment.Source.MANUAL, reason=reason, due_date=due_date, assigned_by=assigned_by
+    )
+    if due_date is not None:
+        open_ones.filter(Q(due_date__isnull=True) | Q(due_date__gt=due_date)).update(
+            due_date=due_date
+        )
+    new = [
+        Assignment(
+            user_id=user_id,
+            course=course,
+            due_date=due_date,
+            reason=reason,
+            source=Assignment.Source.MANUAL,
+            assigned_by=assigned_by,
+        )
+        for user_id in recipients.values_list("pk", flat=True)
+        if user_id not in already
+    ]
+    # Sorted by user, ignore_conflicts: a concurrent submission's rows are skipped, not doubled.
+    Assignment.objects.bulk_create(new, ignore_conflicts=True)
+    return ManualAssignmentResult(created=len(new), already_assigned=len(already))

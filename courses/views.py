@@ -20,7 +20,9 @@ def my_training(request):
 def assignment_detail(request, assignment_id: int):
     # Scoped to the owner: someone else's assignment is "not found", not "forbidden".
     assignment = get_object_or_404(
-        Assignment.objects.select_related("course"), pk=assignment_id, user=request.user
+        Assignment.objects.select_related("course", "review__workplace", "risk_category"),
+        pk=assignment_id,
+        user=request.user,
     )
     steps = completion.steps_for([assignment], request)[assignment.pk]
     row = selectors.TrainingRow(assignment.course, assignment, steps)

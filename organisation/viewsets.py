@@ -1,10 +1,24 @@
-"""Wagtail admin screens of the organisation: users with employee fields, the workplace tree."""
+"""Wagtail admin screens of the organisation: users with employee fields, the workplace tree,
+and HR's employee import."""
 
+import base64
+import hashlib
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from . import services
 from .forms import UserCreationForm, UserEditForm
 from .models import Workplace
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class UserViewSet(WagtailUserViewSet):
@@ -24,3 +38,96 @@ class WorkplaceViewSet(ModelViewSet):
 
 
 workplace_viewset = WorkplaceViewSet("workplaces")
+
+
+class EmployeeImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8 (Excel: “CSV UTF-8”), separated by semicolons or commas."),
+    )
+    deactivate_missing = forms.BooleanField(
+        label=_("Deactivate employees missing from the file"),
+        required=False,
+        help_text=_("Their records and training history are kept; they can no longer log in."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 5 MB)."))
+        return upload
+
+
+class EmployeeImportView(WagtailAdminTemplateMixin, TemplateView):
+    """Upload, preview (a dry run with a per-line report), confirm: HR's employee import."""
+
+    template_name = "organisation/admin/employee_import.html"
+    page_title = _("Import employees")
+    header_icon = "upload"
+    session_key = "organisation.employee_import"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perms(["organisation.add_user", "organisation.change_user"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", EmployeeImportForm())
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self._confirm(request)
+        form = EmployeeImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data["file"].read()
+        deactivate = form.cleaned_data["deactivate_missing"]
+        plan = services.employees_import(
+            data=data, dry_run=True, deactivate_missing=deactivate, imported_by=request.user
+        )
+        token = hashlib.sha256(data).hexdigest()
+        if plan.ok:
+            # The confirmed import reads the very file that was previewed.
+            request.session[self.session_key] = {
+                "token": token,
+                "data": base64.b64encode(data).decode(),
+                "deactivate": deactivate,
+                "name": form.cleaned_data["file"].name,
+            }
+        return self.render_to_response(
+            self.get_context_data(
+                form=form, plan=plan, preview=True, token=token, deactivate=deactivate
+            )
+        )
+
+    def _confirm(self, request):
+        stored = request.session.get(self.session_key)
+        if not stored or stored["token"] != request.POST.get("token"):
+            messages.error(request, _("The previewed file has expired; upload it again."))
+            return redirect("employee_import")
+        plan = services.employees_import(
+            data=base64.b64decode(stored["data"]),
+            deactivate_missing=stored["deactivate"],
+            imported_by=request.user,
+        )
+        if not plan.ok:
+            # Someone changed the people meanwhile: show why, nothing was written.
+            return self.render_to_response(self.get_context_data(plan=plan, preview=True))
+        del request.session[self.session_key]
+        messages.success(
+            request,
+            _(
+                "Employees imported: %(created)d new, %(updated)d changed, "
+                "%(deactivated)d deactivated."
+            )
+            % {
+                "created": len(plan.created),
+                "updated": len(plan.updated),
+                "deactivated": len(plan.deactivate),
+            },
+        )
+        return self.render_to_response(self.get_context_data(plan=plan, done=True))

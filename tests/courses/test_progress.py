@@ -162,4 +162,6 @@ def test_my_training_query_count_does_not_grow_with_assignments(client, course_i
     client.force_login(large)
     many = _queries_for_my_training(client)
     assert few == many
-    assert many <= 12
+    # session, user, assignments, lessons, progress, quiz steps, optional courses, site,
+    # settings, permissions, role names, reports link...: fixed, whatever the data.
+    assert many <= 14

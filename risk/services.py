@@ -1,0 +1,82 @@
+"""Operations that change risk reviews, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from .models import RiskAssessment, RiskReview
+from .selectors import policy_current
+from .signals import review_approved
+
+APPROVE_ACTION = "risk.review.approve"
+
+
+@transaction.atomic
+def review_approve(*, review: RiskReview, approved_by, now=None) -> RiskReview:
+    """Approve a draft: freeze its levels, supersede the workplace's current review, and, once
+    committed, announce it so the plan is applied. Approving an approved review changes nothing."""
+    review = RiskReview.objects.select_for_update().get(pk=review.pk)
+    if review.status == RiskReview.Status.APPROVED:
+        return review
+    if review.status == RiskReview.Status.SUPERSEDED:
+        raise ValidationError(_("A superseded review cannot be approved again."))
+    assessments = list(RiskAssessment.objects.filter(review=review))
+    if not assessments:
+        raise ValidationError(_("Assess at least one risk category before approving."))
+
+    policy = policy_current()
+    for assessment in assessments:
+        assessment.level = policy.level_for(assessment.likelihood, assessment.impact)
+    RiskAssessment.objects.bulk_update(assessments, ["level"])
+
+    previous = (
+        RiskReview.objects.select_for_update()
+        .filter(workplace_id=review.workplace_id, status=RiskReview.Status.APPROVED)
+        .first()
+    )
+    if previous is not None:
+        previous.status = RiskReview.Status.SUPERSEDED
+        previous.save(update_fields=["status", "updated_at"])
+    review.status = RiskReview.Status.APPROVED
+    review.approved_by = approved_by
+    review.approved_at = now or timezone.now()
+    review.supersedes = previous
+    try:
+        with transaction.atomic():
+            review.save(
+                update_fields=["status", "approved_by", "approved_at", "supersedes", "updated_at"]
+            )
+    except IntegrityError as exc:
+        # The one-approved-review-per-workplace constraint: a concurrent approval won.
+        raise ValidationError(
+            _("Another review of this workplace was approved at the same moment. Reload the page.")
+        ) from exc
+    log(instance=review, action=APPROVE_ACTION, user=approved_by)
+    review_id = review.pk
+    transaction.on_commit(lambda: review_approved.send(sender=RiskReview, review_id=review_id))
+    return review
+
+
+@transaction.atomic
+def review_draft_from(*, review: RiskReview, reviewer) -> RiskReview:
+    """Start the workplace's next review as a draft holding this review's ratings."""
+    draft = RiskReview.objects.create(
+        workplace_id=review.workplace_id,
+        reviewer=reviewer,
+        note=review.note,
+        status=RiskReview.Status.DRAFT,
+    )
+    RiskAssessment.objects.bulk_create(
+        RiskAssessment(
+            review=draft,
+            category_id=a.category_id,
+            likelihood=a.likelihood,
+            impact=a.impact,
+            note=a.note,
+        )
+        for a in RiskAssessment.objects.filter(review=review)
+    )
+    log(instance=draft, action="wagtail.create", user=reviewer)
+    return draft
