@@ -7,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        # Registers the "Final quiz" step provider (see courses/completion.py).
+        from . import selectors  # noqa: F401

@@ -288,6 +288,15 @@ def _choices_problem(question_type: str, fractions: list[Decimal]) -> tuple[str,
     return None
 
 
+def choices_problem(question_type: str, fractions: list[Decimal]) -> tuple[str, dict] | None:
+    """What is wrong with a question's choice weights as Moodle judges them, or None.
+
+    Public so the admin's question form checks authored questions by the same rules as imports;
+    the message is untranslated, like every Problem's.
+    """
+    return _choices_problem(question_type, fractions)
+
+
 def finish_question(draft: QuestionDraft, problems: list[Problem]) -> ParsedQuestion | None:
     """Check a draft the way Moodle would and return the question, or None with `problems` added."""
     here = {"line": draft.line, "position": draft.position}

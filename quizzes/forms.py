@@ -1,0 +1,193 @@
+"""Forms: strict parsing of submitted answers, checks on authored questions and quizzes, import."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Count, Q
+from django.http import QueryDict
+from django.utils.crypto import salted_hmac
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from . import grading
+from .importers.base import VALID_FRACTIONS, choices_problem
+from .models import QuestionBank
+from .services import InvalidAnswers
+
+ANSWER_PREFIX = "q-"
+# Only the CSRF token may travel next to the answers; a "score" or "passed" field is tampering.
+ALLOWED_FIELDS = frozenset({"csrfmiddlewaretoken"})
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+def choice_token(attempt_id: int, choice_id: int) -> str:
+    """The value a choice's input carries in one attempt.
+
+    Not the choice's id: ids grow in the order an editor wrote the choices, and the right one
+    is often written first, so ids would hint at the answer whatever the shuffled order. A
+    token from another attempt, another user or a guessed id matches nothing.
+    """
+    return salted_hmac("quizzes.choice", f"{attempt_id}:{choice_id}").hexdigest()[:20]
+
+
+def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int]) -> dict[int, list[int]]:
+    """Question id -> selected choice ids, from fields named q-<question id>.
+
+    `tokens` maps the attempt's choice tokens to choice ids. Raise InvalidAnswers (400) for any
+    other field or an unknown value, so a form the take page cannot produce is refused before
+    anything is graded.
+    """
+    answers: dict[int, list[int]] = {}
+    for key in data:
+        if key in ALLOWED_FIELDS:
+            continue
+        try:
+            if not key.startswith(ANSWER_PREFIX):
+                raise ValueError(key)
+            question_id = int(key.removeprefix(ANSWER_PREFIX))
+            answers[question_id] = [tokens[value] for value in data.getlist(key)]
+        except (ValueError, KeyError):
+            raise InvalidAnswers(gettext("The form contains fields it cannot contain.")) from None
+    return answers
+
+
+def fraction_label(fraction: Decimal) -> str:
+    percent = (fraction * 100).normalize()
+    return f"{number_format(percent, decimal_pos=None)} %".replace("-", "−")
+
+
+FRACTION_CHOICES = [
+    (f"{fraction:.7f}", fraction_label(fraction))
+    for fraction in sorted(VALID_FRACTIONS, reverse=True)
+]
+
+
+class FractionSelect(forms.Select):
+    """Moodle's answer grades as percentages; only these can be imported, so only these here."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=FRACTION_CHOICES)
+
+    def format_value(self, value):
+        # The database gives 0.5000000, a new form 0: both must select their option.
+        if value in (None, ""):
+            return []
+        try:
+            return [f"{Decimal(str(value)):.7f}"]
+        except ArithmeticError:
+            return super().format_value(value)
+
+
+def _kept_forms(formset):
+    return [
+        form
+        for form in formset.forms
+        if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """Refuses choices that could never be answered right, with the importer's own rules."""
+
+    def clean(self):
+        cleaned = super().clean()
+        question_type = cleaned.get("type")
+        if question_type and question_type != grading.MULTIPLE:
+            # Partial credit only means something for multiple choice.
+            cleaned["mode"] = grading.ALL_OR_NOTHING
+        formset = self.formsets.get("choices")
+        if question_type and formset is not None and formset.is_valid():
+            fractions = [f.cleaned_data["fraction"] for f in _kept_forms(formset)]
+            problem = choices_problem(question_type, fractions)
+            if problem:
+                message, params = problem
+                self.add_error(None, gettext(message) % params)
+        return cleaned
+
+
+class QuizAdminForm(WagtailAdminModelForm):
+    """The banks must hold enough active questions for an attempt, counts included."""
+
+    def clean(self):
+        cleaned = super().clean()
+        per_attempt = cleaned.get("questions_per_attempt")
+        formset = self.formsets.get("pools")
+        if not per_attempt or formset is None or not formset.is_valid():
+            return cleaned
+        pools = [f.cleaned_data for f in _kept_forms(formset) if f.cleaned_data.get("bank")]
+        if not pools:
+            self.add_error(None, gettext("Choose at least one question bank."))
+            return cleaned
+        available = dict(
+            QuestionBank.objects.filter(pk__in=[p["bank"].pk for p in pools])
+            .annotate(n=Count("questions", filter=Q(questions__active=True)))
+            .values_list("pk", "n")
+        )
+        counted = sum(p["count"] or 0 for p in pools)
+        if counted > per_attempt:
+            self.add_error(
+                None,
+                gettext(
+                    "The banks' counts add up to %(counted)s, more than the %(per_attempt)s "
+                    "questions of an attempt."
+                )
+                % {"counted": counted, "per_attempt": per_attempt},
+            )
+        for pool in pools:
+            if pool["count"] and pool["count"] > available[pool["bank"].pk]:
+                self.add_error(
+                    None,
+                    gettext(
+                        "The bank %(bank)s should give %(count)s questions, but its active "
+                        "questions number %(available)s."
+                    )
+                    % {
+                        "bank": pool["bank"].name,
+                        "available": available[pool["bank"].pk],
+                        "count": pool["count"],
+                    },
+                )
+        total = sum(available.values())
+        if total < per_attempt:
+            self.add_error(
+                "questions_per_attempt",
+                gettext(
+                    "Active questions in the chosen banks: %(total)s; an attempt needs "
+                    "%(per_attempt)s."
+                )
+                % {"total": total, "per_attempt": per_attempt},
+            )
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Question file"),
+        help_text=_("Moodle XML (.xml) or GIFT (.gift, .txt), in UTF-8."),
+    )
+    bank = forms.ModelChoiceField(
+        label=_("Into the bank"), queryset=QuestionBank.objects.all(), required=False
+    )
+    new_bank = forms.CharField(label=_("or a new bank named"), max_length=200, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                gettext("The file is larger than %(size)s MB.")
+                % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        bank, new_bank = cleaned.get("bank"), (cleaned.get("new_bank") or "").strip()
+        if bool(bank) == bool(new_bank):
+            raise forms.ValidationError(gettext("Choose a bank or name a new one (not both)."))
+        if new_bank and QuestionBank.objects.filter(name=new_bank).exists():
+            self.add_error("new_bank", gettext("A bank of this name exists; choose it above."))
+        cleaned["bank_name"] = bank.name if bank else new_bank
+        return cleaned

@@ -1,0 +1,378 @@
+"""Question banks, quizzes of courses, and the attempts employees make, with their constraints."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from . import grading
+
+# Moodle's precision: 0.3333333 must survive a round trip, and -1..1 covers every grade.
+FRACTION_FIELD = {"max_digits": 8, "decimal_places": 7}
+TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "code", "superscript", "subscript"]
+INLINE_FEATURES = ["bold", "italic", "code", "superscript", "subscript"]
+
+
+class QuestionType(models.TextChoices):
+    SINGLE = grading.SINGLE, _("Single choice")
+    MULTIPLE = grading.MULTIPLE, _("Multiple choice")
+    TRUEFALSE = grading.TRUEFALSE, _("True/false")
+
+
+class ScoringMode(models.TextChoices):
+    ALL_OR_NOTHING = grading.ALL_OR_NOTHING, _("All or nothing")
+    PARTIAL = grading.PARTIAL, _("Partial credit")
+
+
+class QuestionBank(models.Model):
+    """A named set of questions, e.g. one per course or risk category, that quizzes draw from."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    risk_category = models.ForeignKey(
+        "risk.RiskCategory",
+        verbose_name=_("risk category"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="question_banks",
+    )
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Question(ClusterableModel):
+    """One question with its choices; the choices' fractions say what is right."""
+
+    bank = models.ForeignKey(
+        QuestionBank,
+        verbose_name=_("question bank"),
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    name = models.CharField(_("name"), max_length=255)
+    topic = models.CharField(
+        _("topic"),
+        max_length=255,
+        blank=True,
+        help_text=_("Groups questions within the bank, e.g. the category of an imported file."),
+    )
+    type = models.CharField(
+        _("type"), max_length=20, choices=QuestionType.choices, default=QuestionType.SINGLE
+    )
+    mode = models.CharField(
+        _("scoring"),
+        max_length=20,
+        choices=ScoringMode.choices,
+        default=ScoringMode.ALL_OR_NOTHING,
+        help_text=_(
+            "For multiple choice: all or nothing, or the sum of the selected choices' "
+            "weights (never below zero)."
+        ),
+    )
+    text = RichTextField(_("question text"), features=TEXT_FEATURES)
+    explanation = RichTextField(
+        _("explanation"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Why the right answer is right; shown after submission if the quiz allows."),
+    )
+    general_feedback = RichTextField(
+        _("general feedback"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Shown to everyone after submission, whatever they answered."),
+    )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Inactive questions are no longer drawn; past attempts keep them."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["bank", "topic", "name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=sorted(grading.QUESTION_TYPES)), name="question_type_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(mode__in=sorted(grading.MODES)), name="question_mode_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["bank", "active"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def to_grading(self, choices, order=None) -> grading.Question:
+        """The pure grader's view of this question with `choices` (in `order` of ids if given)."""
+        by_id = {c.pk: c for c in choices}
+        ids = [pk for pk in order if pk in by_id] if order is not None else list(by_id)
+        return grading.Question(
+            id=self.pk,
+            type=self.type,
+            mode=self.mode,
+            choices=tuple(grading.Choice(id=pk, fraction=by_id[pk].fraction) for pk in ids),
+        )
+
+
+class Choice(Orderable):
+    """An answer option: `fraction` is its share of the question's mark, -1..1 as in Moodle."""
+
+    question = ParentalKey(
+        Question, verbose_name=_("question"), on_delete=models.CASCADE, related_name="choices"
+    )
+    text = RichTextField(_("text"), features=INLINE_FEATURES)
+    fraction = models.DecimalField(
+        _("weight"),
+        default=Decimal(0),
+        help_text=_("A right answer weighs 100 percent, a wrong one 0; partial weights add up."),
+        **FRACTION_FIELD,
+    )
+    feedback = RichTextField(_("feedback"), blank=True, features=TEXT_FEATURES)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fraction__gte=-1, fraction__lte=1), name="choice_fraction_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.text[:40]}"
+
+    @property
+    def right(self) -> bool:
+        return self.fraction > 0
+
+
+class Quiz(ClusterableModel):
+    """The final quiz of one course: its rules and the banks it draws questions from."""
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="quiz",
+    )
+    is_active = models.BooleanField(
+        _("required"),
+        default=True,
+        help_text=_(
+            "Only a required quiz can be taken, and completing the course then needs it passed."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=70)
+    questions_per_attempt = models.PositiveSmallIntegerField(_("questions per attempt"), default=10)
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts allowed"), null=True, blank=True, help_text=_("Empty means unlimited.")
+    )
+    wait_minutes = models.PositiveIntegerField(
+        _("waiting time between attempts (minutes)"), default=0
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    show_correct_answers = models.BooleanField(
+        _("show correct answers after submission"),
+        default=True,
+        help_text=_("Marks the right choices and shows each question's explanation."),
+    )
+    show_feedback = models.BooleanField(
+        _("show feedback after submission"),
+        default=True,
+        help_text=_("Shows the feedback of the selected choices and each question's general one."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        ordering = ["course__title"]
+        permissions = [("view_quiz_statistics", _("Can view quiz statistics"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pass_mark__gte=0, pass_mark__lte=100), name="quiz_pass_mark_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(questions_per_attempt__gte=1), name="quiz_at_least_one_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_attempts__isnull=True) | Q(max_attempts__gte=1),
+                name="quiz_max_attempts_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
+                name="quiz_time_limit_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.course.title) if self.course_id else str(_("quiz"))
+
+
+class QuizPool(Orderable):
+    """A bank a quiz draws from; with a count, exactly that many of its questions per attempt."""
+
+    quiz = ParentalKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="pools")
+    bank = models.ForeignKey(
+        QuestionBank,
+        verbose_name=_("question bank"),
+        on_delete=models.PROTECT,
+        related_name="quiz_pools",
+    )
+    count = models.PositiveSmallIntegerField(
+        _("questions from this bank"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the bank shares the rest of the attempt's questions."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question pool")
+        verbose_name_plural = _("question pools")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "bank"], name="quizpool_bank_once"),
+            models.CheckConstraint(
+                condition=Q(count__isnull=True) | Q(count__gte=1), name="quizpool_count_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz_id}: {self.bank_id}"
+
+
+class Attempt(models.Model):
+    """One try at a quiz within one assignment; graded exactly once, by the server."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+    )
+    # Progress belongs to an assignment, so a refresher starts with a fresh set of attempts.
+    assignment = models.ForeignKey(
+        "courses.Assignment",
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+    )
+    quiz = models.ForeignKey(
+        Quiz, verbose_name=_("quiz"), on_delete=models.PROTECT, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    score = models.DecimalField(
+        _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["assignment", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "number"], name="attempt_unique_number"),
+            # After a pass no further attempt can be started, so a second pass means a bug.
+            models.UniqueConstraint(
+                fields=["assignment"], condition=Q(passed=True), name="attempt_one_pass"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_positive"),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="attempt_score_0_100",
+            ),
+            # Submitted, scored and judged happen together, in one UPDATE, or not at all.
+            models.CheckConstraint(
+                condition=Q(submitted_at__isnull=True, score__isnull=True, passed__isnull=True)
+                | Q(submitted_at__isnull=False, score__isnull=False, passed__isnull=False),
+                name="attempt_graded_once_whole",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__isnull=True) | Q(deadline__gte=models.F("started_at")),
+                name="attempt_deadline_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["quiz", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} #{self.number} ({self.user})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class AttemptQuestion(models.Model):
+    """A question drawn for an attempt, with the order its choices were shown in."""
+
+    attempt = models.ForeignKey(
+        Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="items"
+    )
+    # PROTECT: a question someone answered is evidence; retire it (inactive) instead.
+    question = models.ForeignKey(
+        Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    choice_order = models.JSONField(_("choice order"), default=list)
+    points = models.DecimalField(
+        _("points"), null=True, blank=True, help_text=_("0..1, set when graded."), **FRACTION_FIELD
+    )
+
+    class Meta:
+        verbose_name = _("attempt question")
+        verbose_name_plural = _("attempt questions")
+        ordering = ["attempt", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "order"], name="attemptquestion_order"),
+            models.UniqueConstraint(fields=["attempt", "question"], name="attemptquestion_once"),
+            models.CheckConstraint(
+                condition=Q(points__isnull=True) | Q(points__gte=0, points__lte=1),
+                name="attemptquestion_points_0_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}/{self.order}"
+
+
+class Response(models.Model):
+    """What was selected for one attempt question; one row each, so grading happens once."""
+
+    item = models.OneToOneField(
+        AttemptQuestion,
+        verbose_name=_("attempt question"),
+        on_delete=models.CASCADE,
+        related_name="response",
+    )
+    selected = models.JSONField(_("selected choices"), default=list)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.selected}"

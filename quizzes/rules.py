@@ -1,0 +1,91 @@
+"""When an employee may start a quiz attempt and when one is too late: pure rules, no ORM.
+
+The service enforces them and the intro page explains them, so both call these functions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+# A form sent in the last second still arrives: network and a slow click are not the learner's
+# fault, and the JavaScript countdown submits at zero.
+SUBMIT_GRACE = datetime.timedelta(seconds=30)
+
+PASSED = "passed"
+LIMIT = "limit"
+WAIT = "wait"
+
+
+class AttemptLike(Protocol):
+    number: int
+    started_at: datetime.datetime
+    deadline: datetime.datetime | None
+    submitted_at: datetime.datetime | None
+    passed: bool | None
+
+
+class QuizLike(Protocol):
+    max_attempts: int | None
+    wait_minutes: int
+    time_limit_minutes: int | None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why no new attempt may start: `code` is one of PASSED, LIMIT, WAIT."""
+
+    code: str
+    available_at: datetime.datetime | None = None
+    params: dict = field(default_factory=dict)
+
+
+def is_late(deadline: datetime.datetime | None, now: datetime.datetime) -> bool:
+    """Whether a submission at `now` comes after the deadline and its grace period."""
+    return deadline is not None and now > deadline + SUBMIT_GRACE
+
+
+def is_open(attempt: AttemptLike, now: datetime.datetime) -> bool:
+    """Not submitted and still submittable: the attempt to resume instead of starting one."""
+    return attempt.submitted_at is None and not is_late(attempt.deadline, now)
+
+
+def ended_at(attempt: AttemptLike) -> datetime.datetime:
+    """When an attempt stopped counting as in progress: its submission or its deadline."""
+    if attempt.submitted_at is not None:
+        return attempt.submitted_at
+    if attempt.deadline is not None:
+        return attempt.deadline + SUBMIT_GRACE
+    return attempt.started_at
+
+
+def deadline_for(quiz: QuizLike, started_at: datetime.datetime) -> datetime.datetime | None:
+    if quiz.time_limit_minutes is None:
+        return None
+    return started_at + datetime.timedelta(minutes=quiz.time_limit_minutes)
+
+
+def attempts_left(quiz: QuizLike, attempts: Sequence[AttemptLike]) -> int | None:
+    """None when unlimited."""
+    if quiz.max_attempts is None:
+        return None
+    return max(quiz.max_attempts - len(attempts), 0)
+
+
+def start_refusal(
+    quiz: QuizLike, attempts: Sequence[AttemptLike], now: datetime.datetime
+) -> Refusal | None:
+    """Why a new attempt may not start now, or None; an open attempt is resumed, not refused."""
+    if any(a.passed for a in attempts):
+        return Refusal(PASSED)
+    left = attempts_left(quiz, attempts)
+    if left == 0:
+        return Refusal(LIMIT, params={"count": quiz.max_attempts})
+    if attempts and quiz.wait_minutes:
+        last = max(attempts, key=lambda a: a.number)
+        available_at = ended_at(last) + datetime.timedelta(minutes=quiz.wait_minutes)
+        if now < available_at:
+            return Refusal(WAIT, available_at=available_at)
+    return None

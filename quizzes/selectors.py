@@ -1,0 +1,400 @@
+"""The read side of quizzes: the quiz step, employee pages and statistics, in fixed queries.
+
+What the take page gets is chosen here: questions and choice texts only, never a fraction,
+feedback or explanation, so no template can leak what it never receives.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from courses import completion
+from courses.models import Assignment
+
+from . import grading, rules, services
+from .forms import choice_token
+from .models import Attempt, AttemptQuestion, Choice, Question, Quiz
+
+# --- The quiz as a step of course completion ------------------------------------------------
+
+
+@completion.register_step_provider
+def quiz_steps(assignments: Sequence[Assignment], request=None) -> dict[int, list]:
+    """A "Final quiz" step for courses with a required quiz: done once an attempt passed.
+
+    Two queries whatever the number of assignments. An assignment that was closed without a
+    pass (completed before the quiz existed, or no longer required) gets no quiz step: the
+    quiz was not part of what it completed.
+    """
+    quizzes = {
+        quiz.course_id: quiz
+        for quiz in Quiz.objects.filter(
+            course_id__in={a.course_id for a in assignments}, is_active=True
+        ).only("pk", "course_id")
+    }
+    if not quizzes:
+        return {}
+    passed: dict[int, Decimal] = dict(
+        Attempt.objects.filter(
+            assignment_id__in=[a.pk for a in assignments if a.course_id in quizzes], passed=True
+        ).values_list("assignment_id", "score")
+    )
+    label = gettext("Final quiz")
+    steps: dict[int, list] = {}
+    for assignment in assignments:
+        quiz = quizzes.get(assignment.course_id)
+        if quiz is None or (not assignment.is_open and assignment.pk not in passed):
+            continue
+        steps[assignment.pk] = [
+            completion.Step(
+                key=f"quiz:{quiz.pk}",
+                label=label,
+                done=assignment.pk in passed,
+                url=reverse("quizzes:intro", args=[quiz.pk]),
+                score=passed.get(assignment.pk),
+            )
+        ]
+    return steps
+
+
+# --- The employee's pages -------------------------------------------------------------------
+
+
+def attempt_state(attempt: Attempt, now: datetime.datetime) -> str:
+    """One of passed, failed, in_progress, expired (time ran out before a submission)."""
+    if attempt.submitted_at is not None:
+        return "passed" if attempt.passed else "failed"
+    return "in_progress" if rules.is_open(attempt, now) else "expired"
+
+
+@dataclass
+class AttemptRow:
+    attempt: Attempt
+    state: str
+
+
+@dataclass
+class QuizIntro:
+    quiz: Quiz
+    assignment: Assignment | None
+    attempts: list[AttemptRow]
+    in_progress: Attempt | None
+    attempts_left: int | None
+    refusal: str | None  # why no attempt can start now, for the employee
+
+    @property
+    def can_start(self) -> bool:
+        return self.assignment is not None and self.in_progress is None and not self.refusal
+
+
+def quiz_intro(*, user, quiz: Quiz, now: datetime.datetime | None = None) -> QuizIntro:
+    """The rules, the attempts left and the history of the current assignment's attempts."""
+    now = now or timezone.now()
+    assignment = services.open_assignment(user=user, quiz=quiz)
+    if assignment is None:
+        # The history of the newest closed assignment, so a completed course shows its pass.
+        assignment = (
+            Assignment.objects.filter(user=user, course_id=quiz.course_id, quiz_attempts__quiz=quiz)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    attempts = (
+        list(Attempt.objects.filter(assignment=assignment, quiz=quiz).order_by("number"))
+        if assignment
+        else []
+    )
+    in_progress = next((a for a in attempts if rules.is_open(a, now)), None)
+    refusal = None
+    if assignment is None or not assignment.is_open:
+        if any(a.passed for a in attempts):
+            refusal = gettext("You have already passed this quiz.")
+        elif assignment is None:
+            refusal = gettext("You have no open assignment of this course; start the course first.")
+        else:
+            refusal = gettext("This course is no longer assigned to you.")
+    elif not quiz.is_active:
+        refusal = gettext("This quiz is not open at the moment.")
+    elif in_progress is None:
+        reason = rules.start_refusal(quiz, attempts, now)
+        refusal = services.describe_refusal(reason) if reason else None
+    return QuizIntro(
+        quiz=quiz,
+        assignment=assignment,
+        attempts=[AttemptRow(a, attempt_state(a, now)) for a in attempts],
+        in_progress=in_progress,
+        attempts_left=rules.attempts_left(quiz, attempts),
+        refusal=refusal,
+    )
+
+
+@dataclass
+class ChoiceView:
+    id: int
+    text: str
+    token: str = ""  # what the take page's input sends instead of the id (forms.choice_token)
+    selected: bool = False
+    right: bool | None = None  # None: not to be shown
+    feedback: str = ""
+
+
+@dataclass
+class ItemView:
+    number: int
+    question_id: int
+    type: str
+    text: str
+    choices: list[ChoiceView]
+    state: str | None = None  # after submission: correct, partial, incorrect, unanswered
+    points: Decimal | None = None
+    explanation: str = ""
+    general_feedback: str = ""
+
+    @property
+    def multiple(self) -> bool:
+        return self.type == grading.MULTIPLE
+
+
+@dataclass
+class AttemptView:
+    attempt: Attempt
+    items: list[ItemView]
+    state: str
+    seconds_left: int | None = None
+    show_correct_answers: bool = False
+    show_feedback: bool = False
+    course_title: str = ""
+
+
+def _attempt(user, attempt_id: int) -> Attempt | None:
+    return (
+        Attempt.objects.select_related("quiz", "quiz__course")
+        .filter(pk=attempt_id, user=user)
+        .first()
+    )
+
+
+def attempt_to_take(
+    *, user, attempt_id: int, now: datetime.datetime | None = None
+) -> AttemptView | None:
+    """The employee's own attempt as the take page shows it, or None (another's: not found).
+
+    Three queries whatever the bank size. Only question texts and choice texts are loaded.
+    """
+    now = now or timezone.now()
+    attempt = _attempt(user, attempt_id)
+    if attempt is None:
+        return None
+    items = list(
+        AttemptQuestion.objects.filter(attempt=attempt)
+        .select_related("question")
+        .only("order", "choice_order", "question__id", "question__type", "question__text")
+        .order_by("order")
+    )
+    texts = dict(
+        Choice.objects.filter(question_id__in=[i.question_id for i in items]).values_list(
+            "pk", "text"
+        )
+    )
+    seconds_left = None
+    if attempt.deadline is not None:
+        seconds_left = max(int((attempt.deadline - now).total_seconds()), 0)
+    return AttemptView(
+        attempt=attempt,
+        state=attempt_state(attempt, now),
+        seconds_left=seconds_left,
+        course_title=attempt.quiz.course.title,
+        items=[
+            ItemView(
+                number=item.order,
+                question_id=item.question_id,
+                type=item.question.type,
+                text=item.question.text,
+                choices=[
+                    ChoiceView(id=pk, text=texts[pk], token=choice_token(attempt.pk, pk))
+                    for pk in item.choice_order
+                    if pk in texts
+                ],
+            )
+            for item in items
+        ],
+    )
+
+
+def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
+    """A submitted attempt with the feedback the quiz allows, or None when not the user's."""
+    attempt = _attempt(user, attempt_id)
+    if attempt is None:
+        return None
+    quiz = attempt.quiz
+    items = list(
+        AttemptQuestion.objects.filter(attempt=attempt)
+        .select_related("question", "response")
+        .order_by("order")
+    )
+    choices = {
+        c.pk: c for c in Choice.objects.filter(question_id__in=[i.question_id for i in items])
+    }
+    views = []
+    for item in items:
+        selected = set(item.response.selected) if hasattr(item, "response") else set()
+        points = item.points if item.points is not None else Decimal(0)
+        state = "unanswered" if not selected else "correct" if points == 1 else "partial"
+        if selected and points == 0:
+            state = "incorrect"
+        question = item.question
+        views.append(
+            ItemView(
+                number=item.order,
+                question_id=question.pk,
+                type=question.type,
+                text=question.text,
+                state=state,
+                points=item.points,
+                explanation=question.explanation if quiz.show_correct_answers else "",
+                general_feedback=question.general_feedback if quiz.show_feedback else "",
+                choices=[
+                    ChoiceView(
+                        id=pk,
+                        text=choices[pk].text,
+                        selected=pk in selected,
+                        right=choices[pk].right if quiz.show_correct_answers else None,
+                        feedback=choices[pk].feedback
+                        if quiz.show_feedback and pk in selected
+                        else "",
+                    )
+                    for pk in item.choice_order
+                    if pk in choices
+                ],
+            )
+        )
+    return AttemptView(
+        attempt=attempt,
+        items=views,
+        state=attempt_state(attempt, timezone.now()),
+        show_correct_answers=quiz.show_correct_answers,
+        show_feedback=quiz.show_feedback,
+        course_title=quiz.course.title,
+    )
+
+
+def choice_tokens(*, attempt_id: int) -> dict[str, int]:
+    """Token -> choice id for every choice shown in the attempt, in one query."""
+    return {
+        choice_token(attempt_id, pk): pk
+        for order in AttemptQuestion.objects.filter(attempt_id=attempt_id).values_list(
+            "choice_order", flat=True
+        )
+        for pk in order
+    }
+
+
+# --- Statistics for the Check phase ---------------------------------------------------------
+
+
+def statistics_overview() -> QuerySet[Quiz]:
+    """Every quiz with its number of graded attempts, passes and mean score, in one query."""
+    graded = Q(attempts__submitted_at__isnull=False)
+    return (
+        Quiz.objects.select_related("course")
+        .annotate(
+            attempt_count=Count("attempts", filter=graded),
+            pass_count=Count("attempts", filter=graded & Q(attempts__passed=True)),
+            mean_score=Avg("attempts__score", filter=graded),
+        )
+        .order_by("course__title")
+    )
+
+
+@dataclass
+class QuestionStatistics:
+    question: Question
+    responses: int
+    facility: float  # 0..1: the share of the mark earned
+    discrimination: float | None  # -1..1, None when undefined
+
+    @property
+    def facility_percent(self) -> float:
+        return 100 * self.facility
+
+    @property
+    def flag(self) -> str | None:
+        """A hint for editors, with thresholds common in item analysis."""
+        if self.responses < 5:
+            return None
+        if self.facility > 0.9:
+            return "easy"
+        if self.facility < 0.3:
+            return "hard"
+        if self.discrimination is not None and self.discrimination < 0.2:
+            return "weak"
+        return None
+
+
+@dataclass
+class QuizStatistics:
+    quiz: Quiz
+    attempts: int
+    passed: int
+    mean_score: Decimal | None
+    distribution: list[grading.ScoreBin]
+    questions: list[QuestionStatistics]
+
+    @property
+    def pass_rate(self) -> float | None:
+        return 100 * self.passed / self.attempts if self.attempts else None
+
+    @property
+    def max_bin(self) -> int:
+        return max((b.count for b in self.distribution), default=0)
+
+
+def quiz_statistics(*, quiz: Quiz) -> QuizStatistics:
+    """Facility and discrimination per question and the score distribution: three queries."""
+    rows = list(
+        AttemptQuestion.objects.filter(
+            attempt__quiz=quiz, attempt__submitted_at__isnull=False
+        ).values_list("attempt_id", "question_id", "points", "attempt__score")
+    )
+    scores = list(
+        Attempt.objects.filter(quiz=quiz, submitted_at__isnull=False).values_list("score", "passed")
+    )
+    items = grading.item_statistics(rows)
+    questions = (
+        Question.objects.filter(pk__in=list(items))
+        .select_related("bank")
+        .only("pk", "name", "topic", "bank__name")
+    )
+    by_id = defaultdict(lambda: None, {q.pk: q for q in questions})
+    stats = [
+        QuestionStatistics(
+            question=by_id[s.question_id],
+            responses=s.responses,
+            facility=s.facility,
+            discrimination=s.discrimination,
+        )
+        for s in items.values()
+    ]
+    stats.sort(key=lambda s: (s.facility, s.question.name))
+    score_values = [score for score, _ in scores]
+    mean = (
+        (sum(score_values, Decimal(0)) / len(score_values)).quantize(Decimal("0.01"))
+        if score_values
+        else None
+    )
+    return QuizStatistics(
+        quiz=quiz,
+        attempts=len(scores),
+        passed=sum(1 for _, ok in scores if ok),
+        mean_score=mean,
+        distribution=grading.score_distribution(score_values),
+        questions=stats,
+    )

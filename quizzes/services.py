@@ -1,0 +1,320 @@
+"""Operations that change quiz data (attempts, imported questions), each in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
+
+from courses.models import Assignment
+from courses.services import assignment_evaluate
+from elearning.sanitize import clean_html
+
+from . import grading, rules
+from .importers import ImportFileError, ParsedQuestion, Skipped, parse_questions
+from .importers.base import FALSE_TEXT, TRUE_TEXT
+from .models import Attempt, AttemptQuestion, Choice, Question, QuestionBank, Quiz, Response
+
+
+class QuizRefusal(Exception):
+    """A request the rules refuse; nothing was changed. `status` is the HTTP status to answer."""
+
+    status = 400
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class InvalidAnswers(QuizRefusal):
+    """Answers the attempt's own form cannot produce: tampering, so 400."""
+
+    status = 400
+
+
+class NotAllowed(QuizRefusal):
+    status = 403
+
+
+class AttemptNotFound(QuizRefusal):
+    status = 404
+
+
+class Conflict(QuizRefusal):
+    """The attempt is in a state where this is no longer possible (submitted, time is up)."""
+
+    status = 409
+
+
+def describe_refusal(refusal: rules.Refusal) -> str:
+    """The employee-facing reason why no new attempt can start."""
+    if refusal.code == rules.PASSED:
+        return gettext("You have already passed this quiz.")
+    if refusal.code == rules.LIMIT:
+        count = refusal.params["count"]
+        return ngettext(
+            "You have used your only attempt.",
+            "You have used all %(count)s attempts.",
+            count,
+        ) % {"count": count}
+    when = formats.date_format(timezone.localtime(refusal.available_at), "DATETIME_FORMAT")
+    return gettext("You can start the next attempt at %(time)s.") % {"time": when}
+
+
+def open_assignment(*, user, quiz: Quiz, lock: bool = False) -> Assignment | None:
+    """The employee's open assignment of the quiz's course, the only one attempts may join."""
+    assignments = Assignment.objects.filter(
+        user=user, course_id=quiz.course_id, status=Assignment.Status.ASSIGNED
+    )
+    if lock:
+        assignments = assignments.select_for_update()
+    return assignments.order_by("pk").first()
+
+
+def _draw(quiz: Quiz, rng: random.Random) -> list[int]:
+    """Ids of the questions of a new attempt: per-pool counts first, the rest from the others."""
+    pools = list(quiz.pools.all())
+    by_bank: dict[int, list[int]] = defaultdict(list)
+    for question_id, bank_id in (
+        Question.objects.filter(bank_id__in=[p.bank_id for p in pools], active=True)
+        .order_by("pk")
+        .values_list("pk", "bank_id")
+    ):
+        by_bank[bank_id].append(question_id)
+    drawn: list[int] = []
+    for pool in pools:
+        if pool.count:
+            candidates = by_bank[pool.bank_id]
+            drawn += rng.sample(candidates, min(pool.count, len(candidates)))
+    # The rest comes from the pools without a count; if every pool has one, from what is left.
+    rest_banks = [p.bank_id for p in pools if not p.count] or [p.bank_id for p in pools]
+    taken = set(drawn)
+    rest = [q for bank in rest_banks for q in by_bank[bank] if q not in taken]
+    needed = max(quiz.questions_per_attempt - len(drawn), 0)
+    drawn += rng.sample(rest, min(needed, len(rest)))
+    rng.shuffle(drawn)
+    return drawn[: quiz.questions_per_attempt]
+
+
+def attempt_start(
+    *,
+    user,
+    quiz: Quiz,
+    now: datetime.datetime | None = None,
+    rng: random.Random | None = None,
+) -> Attempt:
+    """Start an attempt, or return the one still in progress so a reload never burns one.
+
+    Refuses (NotAllowed, 403) without an open assignment for the course, after a pass, when
+    the attempts are used up or during the waiting time; Conflict (409) if no question can be
+    drawn. The drawn questions and each question's choice order are stored with the attempt.
+    """
+    now = now or timezone.now()
+    rng = rng or secrets.SystemRandom()
+    with transaction.atomic():
+        if not quiz.is_active:
+            raise NotAllowed(gettext("This quiz is not open at the moment."))
+        # The lock serialises two starts of one employee, so they cannot both pass the checks.
+        assignment = open_assignment(user=user, quiz=quiz, lock=True)
+        if assignment is None:
+            raise NotAllowed(
+                gettext("You have no open assignment of this course; start the course first.")
+            )
+        attempts = list(Attempt.objects.filter(assignment=assignment).order_by("number"))
+        in_progress = next((a for a in attempts if rules.is_open(a, now)), None)
+        if in_progress is not None:
+            return in_progress
+        refusal = rules.start_refusal(quiz, attempts, now)
+        if refusal is not None:
+            raise NotAllowed(describe_refusal(refusal))
+        question_ids = _draw(quiz, rng)
+        if not question_ids:
+            raise Conflict(
+                gettext("This quiz has no questions yet. Please tell the course editor.")
+            )
+        attempt = Attempt.objects.create(
+            user=user,
+            assignment=assignment,
+            quiz=quiz,
+            number=max((a.number for a in attempts), default=0) + 1,
+            started_at=now,
+            deadline=rules.deadline_for(quiz, now),
+        )
+        choices: dict[int, list[int]] = defaultdict(list)
+        types = dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "type"))
+        for choice_id, question_id in (
+            Choice.objects.filter(question_id__in=question_ids)
+            .order_by("sort_order", "pk")
+            .values_list("pk", "question_id")
+        ):
+            choices[question_id].append(choice_id)
+        for question_id, ids in choices.items():
+            # "True" before "False" is what everyone expects; other choices are shuffled.
+            if types[question_id] != grading.TRUEFALSE:
+                rng.shuffle(ids)
+        AttemptQuestion.objects.bulk_create(
+            AttemptQuestion(
+                attempt=attempt,
+                question_id=question_id,
+                order=order,
+                choice_order=choices[question_id],
+            )
+            for order, question_id in enumerate(question_ids, 1)
+        )
+        return attempt
+
+
+def attempt_submit(
+    *,
+    attempt_id: int,
+    user,
+    answers: Mapping[int, Iterable[int]],
+    now: datetime.datetime | None = None,
+) -> Attempt:
+    """Grade an attempt once, from its stored questions and choice order only.
+
+    `answers` maps question id to selected choice ids. Refuses with AttemptNotFound (404) for
+    another employee's attempt, Conflict (409) for a second submission or one after the time
+    limit and its grace period (the attempt stays ungraded and counts as used), and
+    InvalidAnswers (400) for questions or choices that are not the attempt's. A pass then
+    completes the assignment if every other step is done.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The row lock makes a simultaneous second submission wait here, then see it is done.
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("quiz")
+            .filter(pk=attempt_id, user=user)
+            .first()
+        )
+        if attempt is None:
+            raise AttemptNotFound(gettext("No such attempt."))
+        if attempt.submitted_at is not None:
+            raise Conflict(gettext("This attempt has already been submitted."))
+        if rules.is_late(attempt.deadline, now):
+            raise Conflict(
+                gettext("The time limit ran out before the answers arrived; they were not graded.")
+            )
+        items = list(attempt.items.select_related("question").order_by("order"))
+        choices_of: dict[int, list[Choice]] = defaultdict(list)
+        for choice in Choice.objects.filter(question_id__in=[i.question_id for i in items]):
+            choices_of[choice.question_id].append(choice)
+        questions = [
+            i.question.to_grading(choices_of[i.question_id], order=i.choice_order) for i in items
+        ]
+        try:
+            result = grading.grade_attempt(questions, answers, attempt.quiz.pass_mark)
+        except grading.GradingError as error:
+            raise InvalidAnswers(gettext("The answers do not belong to this attempt.")) from error
+        # Conditional UPDATE as a second guard: only the submission that flips it may grade.
+        updated = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
+            submitted_at=now, score=result.score_percent, passed=result.passed
+        )
+        if updated != 1:
+            raise Conflict(gettext("This attempt has already been submitted."))
+        by_question = {r.question_id: r for r in result.questions}
+        Response.objects.bulk_create(
+            Response(
+                item=item,
+                selected=[c.choice_id for c in by_question[item.question_id].choices if c.selected],
+            )
+            for item in items
+        )
+        for item in items:
+            item.points = by_question[item.question_id].points
+        AttemptQuestion.objects.bulk_update(items, ["points"])
+        if result.passed:
+            assignment_evaluate(assignment=Assignment(pk=attempt.assignment_id))
+    attempt.submitted_at, attempt.score, attempt.passed = now, result.score_percent, result.passed
+    return attempt
+
+
+# --- Import ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    bank: QuestionBank
+    created: int
+    duplicates: list[ParsedQuestion] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def _choice_text(question: ParsedQuestion, text_html: str) -> str:
+    # The importer names true/false choices in English; the content is in the site's language.
+    if question.type == grading.TRUEFALSE and text_html in (TRUE_TEXT, FALSE_TEXT):
+        with translation.override(settings.LANGUAGE_CODE):
+            return gettext(text_html)
+    return clean_html(text_html)
+
+
+def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> ImportReport:
+    """Import a Moodle XML or GIFT file into the bank `bank_name` (created if new), all or nothing.
+
+    A malformed file raises ImportFileError before anything is written. Unsupported question
+    types are reported in `skipped`; a question already in the bank with the same name and
+    text is reported in `duplicates`, so importing a file twice adds nothing the second time.
+    """
+    result = parse_questions(data, filename)
+    with transaction.atomic():
+        bank, _ = QuestionBank.objects.get_or_create(name=bank_name.strip())
+        seen = set(bank.questions.values_list("name", "text"))
+        report = ImportReport(bank=bank, created=0, skipped=list(result.skipped))
+        new: list[tuple[Question, ParsedQuestion]] = []
+        for parsed in result.questions:
+            # The parser sanitised already; doing it again here keeps the guarantee local.
+            text = clean_html(parsed.text_html)
+            # Only what was in the bank before counts: a file may repeat a question on purpose.
+            if (parsed.name, text) in seen:
+                report.duplicates.append(parsed)
+                continue
+            question = Question(
+                bank=bank,
+                name=parsed.name,
+                topic=" / ".join(parsed.category_path)[:255],
+                type=parsed.type,
+                mode=parsed.mode,
+                text=text,
+                explanation=clean_html(parsed.explanation_html),
+                general_feedback=clean_html(parsed.general_feedback_html),
+            )
+            new.append((question, parsed))
+        Question.objects.bulk_create([q for q, _ in new])
+        Choice.objects.bulk_create(
+            Choice(
+                question=question,
+                sort_order=order,
+                text=_choice_text(parsed, choice.text_html),
+                fraction=choice.fraction,
+                feedback=clean_html(choice.feedback_html),
+            )
+            for question, parsed in new
+            for order, choice in enumerate(parsed.choices)
+        )
+        report.created = len(new)
+    return report
+
+
+__all__ = [
+    "AttemptNotFound",
+    "Conflict",
+    "ImportFileError",
+    "ImportReport",
+    "InvalidAnswers",
+    "NotAllowed",
+    "QuizRefusal",
+    "attempt_start",
+    "attempt_submit",
+    "describe_refusal",
+    "open_assignment",
+    "questions_import",
+]

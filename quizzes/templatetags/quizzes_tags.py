@@ -1,0 +1,29 @@
+"""Template helpers of the quiz pages."""
+
+import re
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.rich_text import expand_db_html
+
+register = template.Library()
+
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p[^>]*>")
+
+
+@register.filter
+def inline_richtext(value: str) -> str:
+    """Rich text without paragraph elements, for a <label> (which may hold phrasing content only).
+
+    The text comes from a RichTextField (Wagtail's editor) or an import that nh3 sanitised.
+    """
+    html = _PARAGRAPH_BREAK.sub("<br>", expand_db_html(value or "").strip())
+    html = re.sub(r"^<p[^>]*>|</p>$", "", html)
+    return mark_safe(html)  # noqa: S308 - sanitised on the way in, see the docstring
+
+
+@register.filter
+def minutes_seconds(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -1,0 +1,287 @@
+"""Wagtail admin screens of quizzes: banks, questions with choices, quizzes, import, statistics."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import selectors, services
+from .forms import FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
+from .importers import ImportFileError
+from .models import Question, QuestionBank, Quiz
+
+IMPORT_PERMISSION = "quizzes.add_question"
+STATISTICS_PERMISSION = "quizzes.view_quiz_statistics"
+
+
+class RecordKeepingDeleteView(DeleteView):
+    """Refuses with a message, not an error page, to delete what attempts (records) point to."""
+
+    protected_message = ""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(self.request, self.protected_message)
+            return HttpResponseRedirect(self.get_success_url())
+
+
+class QuestionDeleteView(RecordKeepingDeleteView):
+    protected_message = _(
+        "Employees have been asked this question, and their attempts are records, so it "
+        "cannot be deleted. Mark it inactive instead: it will no longer be drawn."
+    )
+
+
+class BankDeleteView(RecordKeepingDeleteView):
+    protected_message = _(
+        "A quiz draws from this bank or employees have been asked its questions, so it cannot "
+        "be deleted. Remove it from the quizzes, or mark its questions inactive."
+    )
+
+
+class QuizDeleteView(RecordKeepingDeleteView):
+    protected_message = _(
+        "Employees have taken this quiz, and their attempts are records, so it cannot be "
+        "deleted. Untick “required” instead."
+    )
+
+
+class QuestionBankViewSet(ModelViewSet):
+    model = QuestionBank
+    delete_view_class = BankDeleteView
+    icon = "folder-open-inverse"
+    list_display = ["name", "risk_category", "created_at"]
+    list_filter = ["risk_category"]
+    search_fields = ["name", "description"]
+    inspect_view_enabled = True
+    panels = [FieldPanel("name"), FieldPanel("risk_category"), FieldPanel("description")]
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    delete_view_class = QuestionDeleteView
+    icon = "help"
+    list_display = [
+        "name",
+        "bank",
+        "topic",
+        Column("type", label=_("type"), accessor="get_type_display"),
+        "active",
+    ]
+    list_filter = ["bank", "type", "active"]
+    search_fields = ["name", "topic", "text"]
+    list_per_page = 50
+    edit_handler = ObjectList(
+        [
+            FieldPanel("bank"),
+            FieldPanel("name"),
+            FieldPanel("topic"),
+            FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
+            FieldPanel("text"),
+            InlinePanel(
+                "choices",
+                label=_("Choices"),
+                min_num=2,
+                panels=[
+                    FieldPanel("text"),
+                    FieldPanel("fraction", widget=FractionSelect),
+                    FieldPanel("feedback"),
+                ],
+            ),
+            FieldPanel("explanation"),
+            FieldPanel("general_feedback"),
+            FieldPanel("active"),
+        ],
+        base_form_class=QuestionAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Question.objects.select_related("bank")
+
+
+class QuizViewSet(ModelViewSet):
+    model = Quiz
+    delete_view_class = QuizDeleteView
+    icon = "tasks"
+    list_display = [
+        "course",
+        "pass_mark",
+        "questions_per_attempt",
+        "max_attempts",
+        "time_limit_minutes",
+        "is_active",
+    ]
+    search_fields = ["course__title"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("course"),
+            FieldPanel("is_active"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("questions_per_attempt")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("max_attempts"),
+                            FieldPanel("wait_minutes"),
+                            FieldPanel("time_limit_minutes"),
+                        ]
+                    ),
+                    FieldPanel("show_correct_answers"),
+                    FieldPanel("show_feedback"),
+                ],
+                heading=_("Rules"),
+            ),
+            InlinePanel(
+                "pools",
+                label=_("Question banks"),
+                min_num=1,
+                panels=[FieldPanel("bank"), FieldPanel("count")],
+            ),
+        ],
+        base_form_class=QuizAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Quiz.objects.select_related("course")
+
+
+class _PermissionRequiredMixin:
+    permission_required = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission_required):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    """Upload a file, then see what was imported, skipped, or why the file was refused."""
+
+    permission_required = IMPORT_PERMISSION
+    template_name = "quizzes/admin/import.html"
+    form_class = ImportForm
+    page_title = _("Import questions")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        context = {"form": ImportForm(), "filename": upload.name}
+        try:
+            context["report"] = services.questions_import(
+                bank_name=form.cleaned_data["bank_name"],
+                data=upload.read(),
+                filename=upload.name,
+            )
+        except ImportFileError as error:
+            context["problems"] = [
+                {
+                    "line": p.line,
+                    "position": p.position,
+                    "reason": gettext(p.message) % dict(p.params),
+                }
+                for p in error.problems
+            ]
+            context["form"] = form
+            return self.render_to_response(self.get_context_data(**context), status=400)
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class StatisticsIndexView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = STATISTICS_PERMISSION
+    template_name = "quizzes/admin/statistics_index.html"
+    page_title = _("Quiz statistics")
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(quizzes=selectors.statistics_overview(), **kwargs)
+
+
+class StatisticsDetailView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_required = STATISTICS_PERMISSION
+    template_name = "quizzes/admin/statistics_detail.html"
+    page_title = _("Quiz statistics")
+    header_icon = "table"
+
+    def get_page_subtitle(self):
+        return self.quiz.course.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("quiz_statistics:index"), "label": self.page_title},
+            {"url": "", "label": self.get_page_subtitle()},
+        ]
+
+    def dispatch(self, request, *args, quiz_id: int, **kwargs):
+        self.quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        stats = selectors.quiz_statistics(quiz=self.quiz)
+        return super().get_context_data(stats=stats, **kwargs)
+
+
+def _menu_item_for(permission: str):
+    class PermissionMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm(permission)
+
+    return PermissionMenuItem
+
+
+class QuestionImportViewSet(ViewSet):
+    name = "quiz_import"
+    icon = "upload"
+    menu_label = _("Import questions")
+    menu_item_class = _menu_item_for(IMPORT_PERMISSION)
+
+    def get_urlpatterns(self):
+        return [path("", ImportView.as_view(), name="index")]
+
+
+class StatisticsViewSet(ViewSet):
+    name = "quiz_statistics"
+    icon = "table"
+    menu_label = _("Statistics")
+    menu_item_class = _menu_item_for(STATISTICS_PERMISSION)
+
+    def get_urlpatterns(self):
+        return [
+            path("", StatisticsIndexView.as_view(), name="index"),
+            path("<int:quiz_id>/", StatisticsDetailView.as_view(), name="detail"),
+        ]
+
+
+class QuizzesViewSetGroup(ViewSetGroup):
+    menu_label = _("Quizzes")
+    menu_icon = "tasks"
+    menu_order = 220
+    items = (
+        QuizViewSet("quiz_admin", url_prefix="quizzes"),
+        QuestionBankViewSet("question_banks"),
+        QuestionViewSet("questions"),
+        QuestionImportViewSet(),
+        StatisticsViewSet(),
+    )
