@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()
