@@ -1,0 +1,520 @@
+"""The jobs of the Act phase and the outbox flush; each effect is recorded under a unique key.
+
+Every job works in small transactions: one per effect (or per group e-mail), holding the
+ledger rows (Notification, unique key), the outbox e-mail and any new assignment together.
+A job killed half-way leaves only whole effects behind, and running it again (a retry, a
+redelivered task, the next scheduled run) finds their keys and does the rest.
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, CharField, Count, Exists, Max, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from certificates.models import Certificate
+from courses.models import Assignment, CoursePage
+from courses.services import assignment_create
+from organisation.models import Workplace
+from organisation.roles import HR, SECURITY_MANAGER
+from risk.models import RiskCategory, RiskReview
+
+from . import ladder
+from .emails import absolute_url, page_url, queue
+from .ics import due_date_event
+from .models import AutomationSettings, JobRun, Notification, OutboxEmail
+
+logger = logging.getLogger(__name__)
+User = get_user_model()
+CHUNK = 500
+MAX_ATTEMPTS = 5
+
+
+def _settings() -> AutomationSettings:
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    return AutomationSettings.for_site(site) if site else AutomationSettings()
+
+
+def _record(effects: list[Notification], make_email: Callable[[], OutboxEmail | None]) -> bool:
+    """Write the ledger rows and their e-mail in one transaction; False if already done."""
+    try:
+        with transaction.atomic():
+            email = make_email()
+            for effect in effects:
+                effect.email = email
+            Notification.objects.bulk_create(effects)
+        return True
+    except IntegrityError:
+        # Another run (or an earlier attempt of this one) recorded the same key first.
+        return False
+
+
+def _role_users(role: str):
+    return User.objects.filter(groups__name=role, is_active=True).order_by("id").distinct()
+
+
+# --- reminders ---------------------------------------------------------------------------
+
+
+def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    days_before = _settings().days_before()
+    counts = {"sent": 0, "skipped": 0}
+    open_ones = (
+        Assignment.objects.filter(status=Assignment.Status.ASSIGNED, user__is_active=True)
+        .exclude(source=Assignment.Source.SELF)
+        .order_by("id")
+    )
+    last_id = 0
+    while True:
+        chunk = list(open_ones.filter(id__gt=last_id).select_related("user", "course")[:CHUNK])
+        if not chunk:
+            return counts
+        last_id = chunk[-1].id
+        done = defaultdict(set)
+        for assignment_id, step in Notification.objects.filter(
+            kind=Notification.Kind.REMINDER, assignment__in=chunk
+        ).values_list("assignment_id", "step"):
+            done[assignment_id].add(step)
+        for assignment in chunk:
+            decision = ladder.decide(
+                assigned_on=timezone.localdate(assignment.created_at),
+                due=assignment.due_date,
+                today=today,
+                done=done[assignment.id],
+                days_before=days_before,
+            )
+            if decision.empty:
+                continue
+            if _reminder_record(assignment, decision):
+                counts["sent"] += decision.send is not None
+                counts["skipped"] += len(decision.skip)
+
+
+def _reminder_record(assignment: Assignment, decision: ladder.Decision) -> bool:
+    def effect(step: str, skipped: bool) -> Notification:
+        return Notification(
+            key=f"reminder:{assignment.pk}:{step}",
+            kind=Notification.Kind.REMINDER,
+            step=step,
+            skipped=skipped,
+            recipient=assignment.user,
+            assignment=assignment,
+        )
+
+    effects = [effect(step, True) for step in decision.skip]
+    if decision.send:
+        effects.append(effect(decision.send, False))
+
+    def make_email():
+        if decision.send is None:
+            return None
+        return _reminder_email(assignment, decision.send)
+
+    return _record(effects, make_email)
+
+
+def _reminder_email(assignment: Assignment, step: str) -> OutboxEmail:
+    user, course = assignment.user, assignment.course
+    url = page_url(course)
+    ics = ""
+    if assignment.due_date:
+        ics = due_date_event(
+            uid=f"assignment-{assignment.pk}@{settings.ALLOWED_HOSTS[0]}",
+            summary=course.title,
+            description=f"{course.title}\n{url}",
+            url=url,
+            due=assignment.due_date,
+            stamp=timezone.now(),
+        )
+    days_left = (assignment.due_date - timezone.localdate()).days if assignment.due_date else None
+    return queue(
+        template="reminder",
+        to=[user.email],
+        language=user.language,
+        context={
+            "user": user,
+            "course": course,
+            "assignment": assignment,
+            "step": step,
+            "url": url,
+            "days_left": days_left,
+            "days_overdue": -days_left if days_left and days_left < 0 else 0,
+        },
+        ics=ics,
+    )
+
+
+# --- escalation --------------------------------------------------------------------------
+
+
+def escalation_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Overdue for more than N days: one list per manager and one for HR, once per assignment."""
+    today = today or timezone.localdate()
+    limit = today - datetime.timedelta(days=_settings().escalation_after_days)
+    overdue = list(
+        Assignment.objects.filter(
+            status=Assignment.Status.ASSIGNED, due_date__lt=limit, user__is_active=True
+        )
+        .exclude(notifications__kind=Notification.Kind.ESCALATION)
+        .select_related("user", "user__manager", "user__workplace", "course")
+        .order_by("user__last_name", "user__first_name", "due_date")
+    )
+    counts = {"assignments": 0, "manager_emails": 0, "hr_emails": 0}
+    by_manager = defaultdict(list)
+    for assignment in overdue:
+        if assignment.user.manager and assignment.user.manager.is_active:
+            by_manager[assignment.user.manager].append(assignment)
+    for manager, items in by_manager.items():
+        effects = [_escalation(a, "manager", manager) for a in items]
+        if _record(effects, lambda m=manager, i=items: _escalation_email(m, i, today)):
+            counts["manager_emails"] += 1
+    hr_people = list(_role_users(HR))
+    if overdue and hr_people:
+        effects = [_escalation(a, "hr", None) for a in overdue]
+        if _record(effects, lambda: _escalation_email(None, overdue, today, hr_people)):
+            counts["hr_emails"] += 1
+    counts["assignments"] = len(overdue)
+    return counts
+
+
+def _escalation(assignment: Assignment, step: str, recipient) -> Notification:
+    return Notification(
+        key=f"escalation:{assignment.pk}:{step}",
+        kind=Notification.Kind.ESCALATION,
+        step=step,
+        recipient=recipient,
+        assignment=assignment,
+    )
+
+
+def _escalation_email(manager, items, today, hr_people=None) -> OutboxEmail:
+    rows = [
+        {
+            "name": a.user.get_full_name() or a.user.email,
+            "course": a.course.title,
+            "due": a.due_date,
+            "days": (today - a.due_date).days,
+            "workplace": a.user.workplace.name if a.user.workplace else "",
+            "manager": a.user.manager.get_full_name() if a.user.manager else "",
+        }
+        for a in items
+    ]
+    recipients = [manager] if manager else hr_people
+    return queue(
+        template="escalation",
+        to=[u.email for u in recipients],
+        language=recipients[0].language,
+        context={
+            "manager": manager,
+            "rows": rows,
+            "for_hr": manager is None,
+            "url": absolute_url("/reports/"),
+        },
+    )
+
+
+# --- refreshers --------------------------------------------------------------------------
+
+
+def refresher_candidates(*, today: datetime.date, lead_days: int):
+    """Valid certificates expiring within the widest lead time that have no refresher yet.
+
+    One query with NOT EXISTS on the ledger's unique key, so the scan stays a single index
+    walk however many certificates there are (see bench/bench_automation.py). Courses may
+    set a longer or shorter lead time; the window covers the longest and
+    `refreshers_run` applies each course's own.
+    """
+    longest = max(
+        lead_days,
+        CoursePage.objects.aggregate(longest=Max("refresher_lead_days"))["longest"] or 0,
+    )
+    refresher_key = Concat(Value("refresher:"), Cast(OuterRef("pk"), CharField()))
+    return (
+        Certificate.objects.filter(
+            revoked_at__isnull=True,
+            valid_until__isnull=False,
+            valid_until__lte=today + datetime.timedelta(days=longest),
+            assignment__user__is_active=True,
+        )
+        .filter(~Exists(Notification.objects.filter(key=refresher_key)))
+        .order_by("valid_until", "id")
+    )
+
+
+def refreshers_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Certificates expiring within their course's lead time get one refresher each."""
+    today = today or timezone.localdate()
+    default_lead = _settings().refresher_lead_days
+    candidates = refresher_candidates(today=today, lead_days=default_lead)
+    counts = {"refreshers": 0}
+    for certificate in candidates.select_related("assignment__user", "assignment__course").iterator(
+        chunk_size=CHUNK
+    ):
+        lead = certificate.assignment.course.refresher_lead_days
+        lead = default_lead if lead is None else lead
+        if certificate.valid_until > today + datetime.timedelta(days=lead):
+            continue
+        if _refresher_record(certificate, f"refresher:{certificate.pk}"):
+            counts["refreshers"] += 1
+    return counts
+
+
+def _refresher_record(certificate: Certificate, key: str) -> bool:
+    user, course = certificate.assignment.user, certificate.assignment.course.specific
+    try:
+        with transaction.atomic():
+            effect = Notification.objects.create(
+                key=key, kind=Notification.Kind.REFRESHER, step="refresher", recipient=user
+            )
+            assignment, _created = assignment_create(
+                user=user,
+                course=course,
+                due_date=certificate.valid_until,
+                reason=_(
+                    "Refresher: your certificate %(serial)s for %(course)s is valid until %(date)s."
+                )
+                % {
+                    "serial": certificate.serial_number,
+                    "course": course.title,
+                    "date": certificate.valid_until.strftime("%d. %m. %Y"),
+                },
+                source=Assignment.Source.REFRESHER,
+            )
+            effect.assignment = assignment
+            effect.email = queue(
+                template="refresher",
+                to=[user.email],
+                language=user.language,
+                context={
+                    "user": user,
+                    "course": course,
+                    "certificate": certificate,
+                    "assignment": assignment,
+                    "url": page_url(course),
+                },
+            )
+            effect.save(update_fields=["assignment", "email"])
+        return True
+    except IntegrityError:
+        return False
+
+
+# --- check summary -----------------------------------------------------------------------
+
+
+def check_summary_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Monthly: completion and overdue per workplace, weakest risk categories by score."""
+    today = today or timezone.localdate()
+    month = f"{today:%Y-%m}"
+    workplaces = list(
+        Workplace.objects.annotate(
+            total=Count(
+                "employees__assignments",
+                filter=~Q(employees__assignments__status=Assignment.Status.NOT_REQUIRED),
+            ),
+            completed=Count(
+                "employees__assignments",
+                filter=Q(employees__assignments__status=Assignment.Status.COMPLETED),
+            ),
+            overdue=Count(
+                "employees__assignments",
+                filter=Q(
+                    employees__assignments__status=Assignment.Status.ASSIGNED,
+                    employees__assignments__due_date__lt=today,
+                ),
+            ),
+        )
+        .filter(total__gt=0)
+        .order_by("path")
+    )
+    for w in workplaces:
+        w.rate = round(100 * w.completed / w.total) if w.total else 0
+    since = today - datetime.timedelta(days=365)
+    weakest = list(
+        RiskCategory.objects.annotate(
+            average=Avg(
+                "courses__assignments__score",
+                filter=Q(
+                    courses__assignments__status=Assignment.Status.COMPLETED,
+                    courses__assignments__completed_at__date__gte=since,
+                ),
+            ),
+        )
+        .filter(average__isnull=False)
+        .order_by("average")[:3]
+    )
+    counts = {"emails": 0}
+    for manager in _role_users(SECURITY_MANAGER):
+        effect = Notification(
+            key=f"check-summary:{month}:{manager.pk}",
+            kind=Notification.Kind.CHECK_SUMMARY,
+            step=month,
+            recipient=manager,
+        )
+
+        def make_email(manager=manager):
+            return queue(
+                template="check_summary",
+                to=[manager.email],
+                language=manager.language,
+                context={
+                    "manager": manager,
+                    "month": today,
+                    "workplaces": workplaces,
+                    "weakest": weakest,
+                    "url": absolute_url("/reports/"),
+                },
+            )
+
+        if _record([effect], make_email):
+            counts["emails"] += 1
+    return counts
+
+
+# --- review cycle ------------------------------------------------------------------------
+
+
+def review_cycle_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Workplaces whose last approved review is older than the interval are flagged once."""
+    today = today or timezone.localdate()
+    months = _settings().review_interval_months
+    cutoff = _months_before(today, months)
+    workplaces = list(
+        Workplace.objects.annotate(
+            last_approved=Max(
+                "risk_reviews__review_date",
+                filter=Q(risk_reviews__status__in=[RiskReview.Status.APPROVED]),
+            )
+        )
+        .filter(Q(last_approved__isnull=True) | Q(last_approved__lt=cutoff))
+        .order_by("path")
+    )
+    flagged = []
+    for workplace in workplaces:
+        stamp = workplace.last_approved.isoformat() if workplace.last_approved else "never"
+        key = f"review-cycle:{workplace.pk}:{stamp}"
+        if not Notification.objects.filter(key=key).exists():
+            flagged.append((workplace, key))
+    counts = {"flagged": len(flagged), "emails": 0}
+    managers = list(_role_users(SECURITY_MANAGER))
+    if not flagged or not managers:
+        return counts
+    effects = [
+        Notification(key=key, kind=Notification.Kind.REVIEW_CYCLE, step=key.rsplit(":", 1)[1])
+        for _workplace, key in flagged
+    ]
+
+    def make_email():
+        return queue(
+            template="review_cycle",
+            to=[m.email for m in managers],
+            language=managers[0].language,
+            context={
+                "workplaces": [w for w, _k in flagged],
+                "months": months,
+                "url": absolute_url("/admin/"),
+            },
+        )
+
+    if _record(effects, make_email):
+        counts["emails"] = 1
+    return counts
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    # Clamp the day for shorter months (31 March minus one month is 28/29 February).
+    for d in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+# --- outbox ------------------------------------------------------------------------------
+
+
+def outbox_flush(*, limit: int | None = None) -> dict[str, int]:
+    """Send stored e-mails, each at most once per call (a failure waits for the next flush).
+
+    Each row is locked while it is sent, so two flushes running at once never both send it.
+    """
+    counts = {"sent": 0, "failed": 0}
+    last_id = 0
+    while limit is None or counts["sent"] + counts["failed"] < limit:
+        with transaction.atomic():
+            email = (
+                OutboxEmail.objects.select_for_update(skip_locked=True)
+                .filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, id__gt=last_id)
+                .order_by("id")
+                .first()
+            )
+            if email is None:
+                return counts
+            last_id = email.id
+            email.attempts += 1
+            try:
+                _send(email)
+            except Exception as exc:  # noqa: BLE001 - any transport error is retried later
+                logger.warning("Sending e-mail %s failed: %s", email.pk, exc)
+                email.last_error = str(exc)[:2000]
+                email.save(update_fields=["attempts", "last_error"])
+                counts["failed"] += 1
+                continue
+            email.sent_at = timezone.now()
+            email.save(update_fields=["sent_at", "attempts"])
+            counts["sent"] += 1
+    return counts
+
+
+def _send(email: OutboxEmail) -> None:
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body_text,
+        to=email.to,
+        headers={"X-Elearning-Outbox-Id": str(email.pk)},
+    )
+    if email.body_html:
+        message.attach_alternative(email.body_html, "text/html")
+    if email.ics:
+        message.attach("skoleni.ics", email.ics, "text/calendar; charset=utf-8; method=PUBLISH")
+    message.send()
+
+
+# --- jobs --------------------------------------------------------------------------------
+
+JOBS: dict[str, Callable[..., dict[str, int]]] = {
+    "refreshers": refreshers_run,
+    "reminders": reminders_run,
+    "escalation": escalation_run,
+    "check-summary": check_summary_run,
+    "review-cycle": review_cycle_run,
+}
+
+
+def job_run(*, name: str, today: datetime.date | None = None) -> JobRun:
+    """Run one job, recording when it ran and what it did."""
+    if name not in JOBS:
+        raise KeyError(name)
+    run = JobRun.objects.create(job=name)
+    try:
+        counts = JOBS[name](today=today)
+    except Exception as exc:
+        run.status, run.error, run.finished_at = JobRun.Status.FAILED, repr(exc), timezone.now()
+        run.save(update_fields=["status", "error", "finished_at"])
+        raise
+    run.status, run.counts, run.finished_at = JobRun.Status.DONE, counts, timezone.now()
+    run.save(update_fields=["status", "counts", "finished_at"])
+    return run
