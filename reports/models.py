@@ -1,0 +1,88 @@
+"""Background report jobs: a full records export or an evidence pack, with progress and a file."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def job_file_path(instance, filename: str) -> str:
+    # Random, never the requester's name or the workplace: media may be served by a plain web
+    # server in production, and a guessable path would hand anyone the organisation's records.
+    extension = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return f"reports/jobs/{secrets.token_urlsafe(18)}.{extension}"
+
+
+class ExportJob(models.Model):
+    """One request for a file built by Celery; only its requester may see or download it."""
+
+    class Kind(models.TextChoices):
+        RECORDS = "records", _("Training records")
+        EVIDENCE = "evidence", _("Evidence pack")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+        ZIP = "zip", "ZIP"
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_jobs",
+        verbose_name=_("requested by"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    # The filters as the form cleaned them (ids and ISO dates). The scope is not stored: the
+    # task derives it from the requester when it runs, so a stored parameter cannot widen it.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    file = models.FileField(_("file"), upload_to=job_file_path, blank=True)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report export")
+        verbose_name_plural = _("report exports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="records", format__in=["csv", "xlsx"])
+                | Q(kind="evidence", format="zip"),
+                name="exportjob_kind_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(done__lte=models.F("total")), name="exportjob_done_within_total"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="done") | ~Q(file=""), name="exportjob_done_has_file"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.format} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if self.state == self.State.DONE:
+            return 100
+        return min(100, round(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
