@@ -15,6 +15,37 @@ _DOCS = [
     "wagtaildocs.choose_document",
 ]
 
+# Quiz authoring (banks, questions with their choices, quizzes with their pools, imports) and
+# the Check-phase statistics: course editors write them, the security manager may adjust them.
+_QUIZZES = [
+    f"quizzes.{action}_{model}"
+    for model in ("questionbank", "question", "quiz")
+    for action in ("add", "change", "delete", "view")
+] + ["quizzes.view_quiz_statistics"]
+
+# Find, download and revoke anyone's certificate. Certificates are only ever created by the
+# issuing service, so nobody gets add/change/delete on them.
+_CERTIFICATES = ["certificates.view_certificate", "certificates.revoke_certificate"]
+
+# Read-only views of what the scheduled jobs did (job runs, notifications, e-mails).
+_AUTOMATION = [
+    "automation.view_jobrun",
+    "automation.view_notification",
+    "automation.view_outboxemail",
+]
+
+# Risk reviews: the security manager writes drafts (deleting drafts only, the views refuse
+# approved ones), approves them and sets the risk policy; HR reads them behind assignments.
+_RISK_REVIEWS = [
+    "risk.add_riskreview",
+    "risk.change_riskreview",
+    "risk.delete_riskreview",
+    "risk.view_riskreview",
+    "risk.approve_riskreview",
+    "risk.change_risksettings",
+]
+_RISK_READ = ["risk.view_riskreview", "risk.view_riskcategory"]
+
 # Model permissions per role, as "app_label.codename". Synced after every migrate, so an app
 # added later only extends this table. Employees get none: they never reach the admin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -30,6 +61,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.add_assignment",
         "courses.change_assignment",
         "courses.view_assignment",
+        *_RISK_READ,
+        *_CERTIFICATES,
+        "certificates.add_certificateexport",
+        "certificates.view_certificateexport",
+        *_AUTOMATION,
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -41,8 +77,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.add_assignment",
         "courses.change_assignment",
         "courses.view_assignment",
+        *_RISK_REVIEWS,
+        *_QUIZZES,
+        *_CERTIFICATES,
+        *_AUTOMATION,
     ],
-    COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory"],
+    COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }
 
 # Wagtail page permissions on the whole page tree, for editors only.

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from organisation import roles
 from tests import factories
 
 
@@ -58,3 +59,40 @@ def other_employee(db):
 def employee_client(client, employee):
     client.force_login(employee)
     return client
+
+
+@pytest.fixture
+def people(db, site):
+    """One workplace: a manager, HR, a security manager, and an employee of the manager."""
+    workplace = factories.WorkplaceFactory(name="Odbor správních agend", code="osa")
+    manager = factories.UserFactory(
+        first_name="Marie", last_name="Svobodová", email="marie@example.cz", workplace=workplace
+    )
+    hr = factories.UserFactory(
+        first_name="Petra",
+        last_name="Dvořáková",
+        email="hr@example.cz",
+        roles=[roles.HR],
+        workplace=workplace,
+    )
+    security = factories.UserFactory(
+        first_name="Tomáš",
+        last_name="Černý",
+        email="security@example.cz",
+        roles=[roles.SECURITY_MANAGER],
+        workplace=workplace,
+    )
+    employee = factories.UserFactory(
+        first_name="Jana",
+        last_name="Nováková",
+        email="jana@example.cz",
+        workplace=workplace,
+        manager=manager,
+    )
+    return {
+        "workplace": workplace,
+        "manager": manager,
+        "hr": hr,
+        "security": security,
+        "employee": employee,
+    }

@@ -15,6 +15,9 @@ from django.utils import timezone
 from courses.models import Assignment, CoursePage, LessonPage
 from courses.services import assignment_create, lesson_complete
 from elearning.demo import content, people
+from elearning.demo.seed_certificates import seed_certificates
+from elearning.demo.seed_quizzes import seed_quizzes
+from elearning.demo.seed_risk import seed_risk
 from elearning.models import OrganisationSettings
 from elearning.site_setup import site_setup
 from organisation.models import User, Workplace
@@ -58,6 +61,15 @@ class Command(BaseCommand):
             users = self._people(workplaces, password)
             courses = self._courses(index, categories)
             created = self._assignments(users, courses)
+            seed_risk(
+                users=users,
+                workplaces=workplaces,
+                courses=courses,
+                categories=categories,
+                stdout=self.stdout,
+            )
+            seed_quizzes(courses=courses, stdout=self.stdout)
+            seed_certificates(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(workplaces)} workplaces, {len(users)} people, "
