@@ -38,7 +38,8 @@ run: compilemessages
 # Tests marked `redis` need a real Redis and PostgreSQL: .ci/run selects them in its second run.
 TEST_MARKERS ?= not e2e and not redis
 test: compilemessages
-	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest -m "$(TEST_MARKERS)" $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest -m "$(TEST_MARKERS)" \
+		--ignore=tests/e2e $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (browsers cannot be downloaded here) and axe-core from npm.
 e2e: compilemessages

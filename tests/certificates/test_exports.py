@@ -148,8 +148,8 @@ def test_progress_page_polls_while_the_export_waits(
     export = CertificateExport.objects.get()
     page = client.get(response["Location"]).content.decode()
     status = client.get(reverse("certificates:export_status", args=[export.pk])).json()
-    assert '<progress id="export-bar" max="100" value="0"' in page
-    assert "export_progress.js" in page
+    assert '<progress id="job-bar" max="100" value="0"' in page
+    assert "js/job_progress.js" in page
     assert 'http-equiv="refresh"' in page
     assert status["state"] == "pending" and status["download_url"] is None
     assert client.get(reverse("certificates:export_download", args=[export.pk])).status_code == 404
@@ -218,4 +218,4 @@ def test_a_failed_build_says_so(client, hr_user, tree, monkeypatch):
     client.force_login(hr_user)
 
     page = client.get(reverse("certificates:export_detail", args=[export.pk])).content.decode()
-    assert '<p id="export-failed" class="field-error">Export se nepodařil.' in page
+    assert '<p id="job-failed" class="field-error">Export se nepodařil.' in page

@@ -1,4 +1,4 @@
-// Polls the export job's JSON status so the progress bar moves without reloading the page.
+// Polls a background job's JSON status (exports, ZIPs, evidence packs) so its progress bar moves.
 (function () {
   "use strict";
   var box = document.getElementById("job-progress");
