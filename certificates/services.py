@@ -22,6 +22,7 @@ from wagtail.models import Site
 
 from courses.models import Assignment
 from elearning.models import OrganisationSettings
+from elearning.spreadsheets import neutralise
 
 from . import pdf, selectors, validity
 from .models import Certificate, CertificateExport, SerialCounter, Status
@@ -34,8 +35,6 @@ REVOKE_ACTION = "certificates.revoke"
 # Progress is written at most this often, so a 10,000-certificate export costs a few hundred
 # small UPDATEs rather than 10,000, and the progress bar still moves every second.
 _PROGRESS_INTERVAL_SECONDS = 0.5
-# Characters a spreadsheet reads as the start of a formula; a name must never run as one.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CertificateNotIssuable(ValueError):
@@ -207,11 +206,6 @@ def certificate_export_request(
     return export
 
 
-def _spreadsheet_safe(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
 def _archive_name(certificate: Certificate) -> str:
     # ASCII names: Windows' built-in ZIP tool still mangles UTF-8 names without the flag.
     return f"{certificate.serial_number}_{slugify(certificate.holder_name) or 'osvedceni'}.pdf"
@@ -242,7 +236,7 @@ def _manifest(certificates: list[Certificate], language: str) -> bytes:
             user = certificate.assignment.user
             writer.writerow(
                 [
-                    _spreadsheet_safe(value)
+                    neutralise("" if value is None else str(value))
                     for value in (
                         certificate.serial_number,
                         certificate.holder_name,

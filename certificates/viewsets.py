@@ -18,6 +18,8 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from elearning.spreadsheets import FormulaSafeExportMixin
+
 from . import services
 from .forms import RevokeForm, WorkplaceChoiceField
 from .models import Certificate, Status
@@ -61,7 +63,7 @@ def _can_revoke(user) -> bool:
     return user.has_perm("certificates.revoke_certificate")
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assignment__user__workplace")
 

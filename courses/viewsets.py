@@ -17,6 +17,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from elearning.spreadsheets import FormulaSafeExportMixin
 from organisation.models import Workplace
 from risk.models import RiskCategory, RiskLevel
 
@@ -63,7 +64,7 @@ class AssignmentFilterSet(WagtailFilterSet):
         return queryset.filter(user__workplace__path__startswith=value.path)
 
 
-class AssignmentIndexView(generic.IndexView):
+class AssignmentIndexView(FormulaSafeExportMixin, generic.IndexView):
     add_item_label = _("Assign a course")
 
     def get_base_queryset(self):

@@ -26,24 +26,14 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from elearning.spreadsheets import neutralise
+
 CSV = "csv"
 XLSX = "xlsx"
 FORMATS = (CSV, XLSX)
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOM = "\ufeff"
-
-
-def neutralise(cell):
-    """A text cell that a spreadsheet would treat as a formula, prefixed with a single quote.
-
-    Other values (numbers, dates, None, harmless text) come back unchanged, so the function is
-    idempotent and the original text is always the result minus its first character.
-    """
-    if isinstance(cell, str) and cell.startswith(FORMULA_TRIGGERS):
-        return "'" + cell
-    return cell
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """HR's assignment listing (filters, reasons, export) and assigning a course by hand."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -109,6 +111,18 @@ def test_the_export_keeps_czech_letters(client, hr, org, course):
     content = b"".join(response.streaming_content).decode("utf-8")
     assert "Řehoř Žák" in content
     assert "Nová agenda – ověřování" in content
+
+
+def test_the_export_neutralises_formulas_in_free_text(client, hr, org, course):
+    user = factories.UserFactory(workplace=org["podatelna"], first_name="=1+1", last_name="Nový")
+    factories.AssignmentFactory(user=user, course=course, reason='@SUM(A1)+HYPERLINK("x")')
+    client.force_login(hr)
+    content = b"".join(client.get(URL, {"export": "csv"}).streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(content)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'@SUM(A1)+HYPERLINK("x")' in cells
+    assert any(cell.startswith("'=1+1") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
 
 
 def test_assigning_a_course_to_a_workplace_and_its_sub_workplaces(client, security, org, course):
