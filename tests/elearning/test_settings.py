@@ -88,3 +88,20 @@ def test_email_and_broker_come_from_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["smtp.example.cz", "587", "redis://127.0.0.1:6379/3"]
+
+
+@pytest.mark.django_db
+def test_setup_site_seeds_the_risk_catalogue_once_and_keeps_edits():
+    from django.core.management import call_command
+
+    from risk.models import RiskCategory
+
+    call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert RiskCategory.objects.count() == 9
+    phishing = RiskCategory.objects.get(code="phishing")
+    assert phishing.name == "Phishing a sociální inženýrství"
+    phishing.name = "Phishing (upraveno)"
+    phishing.save()
+    call_command("setup_site", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert RiskCategory.objects.count() == 9
+    assert RiskCategory.objects.get(code="phishing").name == "Phishing (upraveno)"

@@ -22,6 +22,7 @@ from elearning.models import OrganisationSettings
 from elearning.site_setup import site_setup
 from organisation.models import User, Workplace
 from organisation.roles import EMPLOYEE
+from risk.catalogue import catalogue_seed
 from risk.models import RiskCategory
 
 # (personal number, course slug, due in days (negative = overdue), lessons done: "all" or n)
@@ -78,17 +79,8 @@ class Command(BaseCommand):
         )
 
     def _risk_categories(self) -> dict[str, RiskCategory]:
-        result = {}
-        for order, item in enumerate(content.RISK_CATEGORIES):
-            result[item["code"]], _ = RiskCategory.objects.get_or_create(
-                code=item["code"],
-                defaults={
-                    "name": item["name"],
-                    "description": item["description"],
-                    "sort_order": order,
-                },
-            )
-        return result
+        catalogue_seed()
+        return {c.code: c for c in RiskCategory.objects.all()}
 
     def _workplaces(self) -> dict[str, Workplace]:
         result: dict[str, Workplace] = {w.code: w for w in Workplace.objects.all()}
