@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elearning.jobs import BackgroundJob
+
 from . import validity
 
 # 20 random bytes: 160 bits, above the 128 an unguessable link needs, in 27 URL-safe characters
@@ -167,14 +169,8 @@ class Certificate(models.Model):
         return settings.BASE_URL.rstrip("/") + self.verification_path
 
 
-class CertificateExport(models.Model):
+class CertificateExport(BackgroundJob):
     """One HR request for a ZIP of a workplace's certificates over a period, built by Celery."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -190,15 +186,7 @@ class CertificateExport(models.Model):
     )
     date_from = models.DateField(_("completed from"))
     date_to = models.DateField(_("completed to"))
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.PENDING
-    )
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), default=0)
     file = models.FileField(_("file"), upload_to=export_zip_path, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate export")
@@ -218,13 +206,3 @@ class CertificateExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.workplace} {self.date_from}–{self.date_to}"
-
-    @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        return round(100 * self.done / self.total) if self.total else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.state in (self.State.DONE, self.State.FAILED)

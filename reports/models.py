@@ -5,8 +5,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from elearning.jobs import BackgroundJob
 
 
 def job_file_path(instance, filename: str) -> str:
@@ -16,7 +17,7 @@ def job_file_path(instance, filename: str) -> str:
     return f"reports/jobs/{secrets.token_urlsafe(18)}.{extension}"
 
 
-class ExportJob(models.Model):
+class ExportJob(BackgroundJob):
     """One request for a file built by Celery; only its requester may see or download it."""
 
     class Kind(models.TextChoices):
@@ -27,12 +28,6 @@ class ExportJob(models.Model):
         CSV = "csv", "CSV"
         XLSX = "xlsx", "XLSX"
         ZIP = "zip", "ZIP"
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -45,16 +40,8 @@ class ExportJob(models.Model):
     # The filters as the form cleaned them (ids and ISO dates). The scope is not stored: the
     # task derives it from the requester when it runs, so a stored parameter cannot widen it.
     params = models.JSONField(_("parameters"), default=dict, blank=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.PENDING
-    )
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), default=0)
     file = models.FileField(_("file"), upload_to=job_file_path, blank=True)
     filename = models.CharField(_("file name"), max_length=200, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report export")
@@ -76,13 +63,3 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.format} #{self.pk}"
-
-    @property
-    def percent(self) -> int:
-        if self.state == self.State.DONE:
-            return 100
-        return min(100, round(100 * self.done / self.total)) if self.total else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.state in (self.State.DONE, self.State.FAILED)
