@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BackgroundJob(models.Model):
@@ -12,11 +13,12 @@ class BackgroundJob(models.Model):
     files under its own random paths); the progress page polls the same JSON for all.
     """
 
+    # With a context: "Failed" of a quiz attempt ("nevyhověl") is another word in Czech.
     class State(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
+        PENDING = "pending", pgettext_lazy("job state", "Waiting")
+        RUNNING = "running", pgettext_lazy("job state", "Running")
+        DONE = "done", pgettext_lazy("job state", "Ready")
+        FAILED = "failed", pgettext_lazy("job state", "Failed")
 
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PENDING

@@ -26,3 +26,17 @@ def test_czech_letters_survive_a_round_trip(employee_client, employee, site):
     employee.save()
     content = employee_client.get("/my-training/").content.decode()
     assert "Řehoř Žďárský-Ťuňďůlek" in content
+
+
+def test_one_english_word_keeps_both_czech_meanings():
+    # "Failed" is "nevyhověl" for a quiz attempt but "selhalo" for a background job; one
+    # catalogue would otherwise shadow the other.
+    from django.utils import translation
+
+    from automation.models import JobRun
+    from elearning.jobs import BackgroundJob
+
+    with translation.override("cs"):
+        assert translation.gettext("Failed") == "Nevyhověl(a)"
+        assert str(BackgroundJob.State.FAILED.label) == "Selhalo"
+        assert str(JobRun.Status.FAILED.label) == "Selhalo"
