@@ -52,3 +52,52 @@ def test_a_task_enqueued_in_a_rolled_back_transaction_never_runs(worker, people,
     assert _wait_for(lambda: JobRun.objects.filter(job="escalation").exists())
     time.sleep(1)
     assert not JobRun.objects.filter(job="reminders").exists()
+
+
+def _setup_for(name: str, people, course_index):
+    """Data on which the job has exactly one kind of effect to produce."""
+    import datetime
+
+    from django.utils import timezone
+
+    if name == "reminders":
+        factories.assign(people["employee"], factories.make_course(course_index), due_in=14)
+    elif name == "escalation":
+        factories.assign(people["employee"], factories.make_course(course_index), due_in=-10)
+    elif name == "refreshers":
+        course = factories.make_course(course_index, refresher_months=12)
+        completed = timezone.now() - datetime.timedelta(days=350)
+        assignment = factories.CompletedAssignmentFactory(
+            user=people["employee"], course=course, completed_at=completed
+        )
+        factories.issue_certificate(assignment, pdf=False)
+    # check-summary and review-cycle need only the security manager and an unreviewed
+    # workplace, which `people` provides.
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("reminders", "reminder"),
+        ("escalation", "escalation"),
+        ("refreshers", "refresher"),
+        ("check-summary", "check_summary"),
+        ("review-cycle", "review_cycle"),
+    ],
+)
+def test_every_job_runs_in_a_worker_and_its_e_mails_go_out(
+    worker, people, course_index, name, kind
+):
+    from automation.models import Notification
+
+    _setup_for(name, people, course_index)
+    tasks.run_job.delay(name)
+    assert _wait_for(lambda: JobRun.objects.filter(job=name, status="done").exists())
+    assert Notification.objects.filter(kind=kind).exists()
+    assert _wait_for(
+        lambda: (
+            not OutboxEmail.objects.filter(sent_at__isnull=True).exists()
+            and OutboxEmail.objects.exists()
+        )
+    )
+    assert len(mail.outbox) == OutboxEmail.objects.count()
