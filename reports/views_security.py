@@ -12,6 +12,7 @@ from organisation.roles import SECURITY_MANAGER, has_role
 from . import charts, exports
 from . import selectors_security as security
 from .scope import scope_for
+from .selectors import risk_heatmap
 from .tables import security_tables
 from .views_hr import filter_form
 
@@ -31,11 +32,7 @@ def heat_map_context(request) -> dict:
     """
     if not has_role(request.user, SECURITY_MANAGER):
         return {}
-    try:
-        from .selectors import risk_heatmap
-    except ImportError:  # the plan's heat map not merged yet: the dashboard works without it
-        return {}
-    return {"heatmap": risk_heatmap(), "heat_map_template": "reports/_heatmap_embed.html"}
+    return {"heatmap": risk_heatmap()}
 
 
 @require_safe

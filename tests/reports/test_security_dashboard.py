@@ -98,12 +98,14 @@ def test_pdca_months_count_reviews_completions_and_sources(client, org):
 
 
 def test_the_heat_map_is_embedded_for_the_security_manager(client, org):
-    pytest.importorskip("reports.selectors")
     response = client_for(client, org.security).get("/reports/security/")
     assert "heatmap" in response.context
     assert 'class="heatmap"' in response.content.decode()
+    assert ">Mapa rizik</h2>" in response.content.decode()
     hr_view = client_for(client, org.hr).get("/reports/security/")
     assert hr_view.status_code == 200 and "heatmap" not in hr_view.context
+    # HR sees no heading over a missing map: the section is the security manager's alone.
+    assert "Mapa rizik" not in hr_view.content.decode()
 
 
 def test_security_exports_read_back(client, org):
