@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
-.PHONY: run test e2e bench lint install messages compilemessages clean
+.PHONY: run test e2e conformance bench lint install messages compilemessages clean
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -39,7 +39,11 @@ run: compilemessages
 TEST_MARKERS ?= not e2e and not redis
 test: compilemessages
 	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest -m "$(TEST_MARKERS)" \
-		--ignore=tests/e2e $(PYTEST_ARGS)
+		--ignore=tests/e2e --ignore=tests/conformance $(PYTEST_ARGS)
+
+# External conformance cases in ../shared/fixtures (beside the clone, not in it): fails when missing.
+conformance: compilemessages
+	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest tests/conformance $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (browsers cannot be downloaded here) and axe-core from npm.
 e2e: compilemessages
@@ -56,6 +60,7 @@ bench: compilemessages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=elearning.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean:

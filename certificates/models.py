@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from elearning.jobs import BackgroundJob
+from core.jobs import BackgroundJob
 
 from . import validity
 

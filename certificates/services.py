@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from core.models import OrganisationSettings
+from core.spreadsheets import neutralise
 from courses.models import Assignment
-from elearning.models import OrganisationSettings
-from elearning.spreadsheets import neutralise
 
 from . import pdf, selectors, validity
 from .models import Certificate, CertificateExport, SerialCounter, Status

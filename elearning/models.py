@@ -1,10 +1,8 @@
 """The site's home page: a welcome for visitors and the way into "My training"."""
 
-from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -25,24 +23,3 @@ class HomePage(Page):
         if request.user.is_authenticated:
             return redirect("courses:my_training")
         return super().serve(request, *args, **kwargs)
-
-
-@register_setting(icon="site")
-class OrganisationSettings(BaseSiteSetting):
-    """Who runs the training: named on pages, e-mails and certificates."""
-
-    name = models.CharField(_("organisation name"), max_length=200, default="Magistrát města")
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("contact_email")]
-
-    class Meta:
-        verbose_name = _("organisation")

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
+from core.sanitize import clean_html
 from courses.models import Assignment
 from courses.services import assignment_evaluate
-from elearning.sanitize import clean_html
 
 from . import grading, rules
 from .importers import ImportFileError, ParsedQuestion, Skipped, parse_questions

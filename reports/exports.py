@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from elearning.spreadsheets import neutralise
+from core.spreadsheets import neutralise
 
 CSV = "csv"
 XLSX = "xlsx"

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from elearning.jobs import BackgroundJob
+from core.jobs import BackgroundJob
 
 
 def job_file_path(instance, filename: str) -> str:

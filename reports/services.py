@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Site
 
+from core.models import OrganisationSettings
 from courses.models import CoursePage
-from elearning.models import OrganisationSettings
 from organisation.models import Workplace
 
 from . import evidence, exports, records

@@ -167,7 +167,7 @@ def person_transcript(request, user_id: int):
 
 
 def _organisation_name(request) -> str:
-    from elearning.models import OrganisationSettings
+    from core.models import OrganisationSettings
 
     return OrganisationSettings.for_request(request).name
 

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "elearning",
+    "core",
     "organisation",
     "risk",
     "courses",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from elearning.sanitize import clean_html, strip_tags
+from core.sanitize import clean_html, strip_tags
 from quizzes.grading import ALL_OR_NOTHING, PARTIAL, SINGLE, TRUEFALSE
 
 

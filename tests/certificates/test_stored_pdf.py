@@ -8,7 +8,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from certificates.models import Certificate
-from elearning.models import OrganisationSettings
+from core.models import OrganisationSettings
 from tests import factories
 from tests.certificates.test_pdf import (
     extract_text,

@@ -34,7 +34,7 @@ def test_one_english_word_keeps_both_czech_meanings():
     from django.utils import translation
 
     from automation.models import JobRun
-    from elearning.jobs import BackgroundJob
+    from core.jobs import BackgroundJob
 
     with translation.override("cs"):
         assert translation.gettext("Failed") == "Nevyhověl(a)"

@@ -12,13 +12,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import OrganisationSettings
 from courses.models import Assignment, CoursePage, LessonPage
 from courses.services import assignment_create, lesson_complete
 from elearning.demo import content, people
 from elearning.demo.seed_certificates import seed_certificates
 from elearning.demo.seed_quizzes import seed_quizzes
 from elearning.demo.seed_risk import seed_risk
-from elearning.models import OrganisationSettings
 from elearning.site_setup import site_setup
 from organisation.models import User, Workplace
 from organisation.roles import EMPLOYEE

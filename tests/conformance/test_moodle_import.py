@@ -2,7 +2,6 @@
 
 import io
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,10 +12,11 @@ from quizzes import services
 from quizzes.importers import ImportFileError
 from quizzes.models import Question, QuestionBank
 from tests import factories
+from tests.conformance.conftest import SHARED_FIXTURES
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared/fixtures/moodle"
+FIXTURES = SHARED_FIXTURES / "moodle"
 
 # fixture -> (questions created, skipped (name, Moodle type, position, line)) or the refusal line
 EXPECTED = {

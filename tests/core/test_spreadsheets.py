@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elearning.spreadsheets import neutralise
+from core.spreadsheets import neutralise
 
 TRIGGERS = "=+-@\t\r"
 

@@ -1,7 +1,6 @@
 """Moodle XML and GIFT import: Moodle's own fixtures, Czech examples and malformed files."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from quizzes.importers import (
     parse_questions,
 )
 from quizzes.importers.base import ParsedChoice
+from tests.conformance.conftest import SHARED_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared/fixtures/moodle"
+FIXTURES = SHARED_FIXTURES / "moodle"
 D = Decimal
 CZECH = "ěščřžýáíéůúťďň ĚŠČŘŽÝÁÍÉŮÚŤĎŇ"
 
