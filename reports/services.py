@@ -16,8 +16,9 @@ from core.models import OrganisationSettings
 from courses.models import CoursePage
 from organisation.models import Workplace
 
-from . import evidence, exports, records
-from . import selectors_hr as hr
+from . import exports, records
+from .hr import selectors as hr
+from .jobs import evidence
 from .models import ExportJob
 from .scope import scope_for
 

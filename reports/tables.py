@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from courses.models import Assignment
 
 from .exports import Table
-from .selectors_hr import Counts, HRDashboard
-from .selectors_security import Effectiveness, SecurityDashboard
+from .hr.selectors import Counts, HRDashboard
+from .security.selectors import Effectiveness, SecurityDashboard
 
 
 def _rate(value: float | None) -> float | None:

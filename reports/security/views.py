@@ -1,4 +1,4 @@
-"""The security manager's dashboard: heat map, effectiveness, missed questions, PDCA by month."""
+"""The security manager's pages: heat map, effectiveness, missed questions, PDCA by month."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,12 +9,12 @@ from django.views.decorators.http import require_safe
 
 from organisation.roles import SECURITY_MANAGER, has_role
 
-from . import charts, exports
-from . import selectors_security as security
-from .scope import scope_for
-from .selectors import risk_heatmap
-from .tables import security_tables
-from .views_hr import filter_form
+from .. import charts, exports
+from ..hr.views import filter_form
+from ..scope import scope_for
+from ..tables import security_tables
+from . import selectors as security
+from .heatmap import risk_heatmap as risk_heatmap_data
 
 
 def require_everyone(request):
@@ -26,13 +26,21 @@ def require_everyone(request):
 
 
 def heat_map_context(request) -> dict:
-    """The plan's risk heat map (reports.selectors, issue 4), for security managers only.
+    """The plan's risk heat map (reports.security.heatmap, issue 4), for security managers only.
 
     Its own page is for security managers alone, so HR sees the dashboard without it.
     """
     if not has_role(request.user, SECURITY_MANAGER):
         return {}
-    return {"heatmap": risk_heatmap()}
+    return {"heatmap": risk_heatmap_data()}
+
+
+@login_required
+def risk_heatmap(request):
+    # The map shows every workplace's risks: security managers (and superusers) only.
+    if not has_role(request.user, SECURITY_MANAGER):
+        raise PermissionDenied
+    return render(request, "reports/heatmap.html", {"heatmap": risk_heatmap_data()})
 
 
 @require_safe

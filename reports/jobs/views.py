@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import services
-from .filters import EvidenceForm, FilterForm, RecordsExportForm
-from .models import ExportJob
-from .scope import scope_for
-from .views_security import require_everyone
+from .. import services
+from ..filters import EvidenceForm, FilterForm, RecordsExportForm
+from ..models import ExportJob
+from ..scope import scope_for
+from ..security.views import require_everyone
 
 
 @require_POST

@@ -24,12 +24,12 @@ from risk import plan
 from risk.models import RiskCategory, RiskLevel, RiskReview
 from risk.selectors import policy_current
 
-from . import pdf, records
-from . import selectors_hr as hr
-from . import selectors_security as security
-from .exports import write_csv
-from .scope import EVERYONE, Scope
-from .tables import hr_tables, security_tables
+from .. import pdf, records
+from ..exports import write_csv
+from ..hr import selectors as hr
+from ..scope import EVERYONE, Scope
+from ..security import selectors as security
+from ..tables import hr_tables, security_tables
 
 LANGUAGE = "cs"  # the pack is for Czech auditors, whoever asks for it
 OVERDUE_IN_PDF = 100
