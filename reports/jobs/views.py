@@ -3,7 +3,7 @@
 A job belongs to whoever asked for it; anyone else gets 404 for its pages and file.
 """
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from .. import services
 from ..filters import EvidenceForm, FilterForm, RecordsExportForm
 from ..models import ExportJob
+from ..permissions import EVIDENCE_PACK
 from ..scope import scope_for
-from ..security.views import require_everyone
 
 
 @require_POST
@@ -43,8 +43,9 @@ def records_export_create(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@permission_required(EVIDENCE_PACK, raise_exception=True)
 def evidence_pack(request):
-    scope = require_everyone(request)
+    scope = scope_for(request.user)
     form = EvidenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         job = services.export_job_request(

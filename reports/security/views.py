@@ -1,57 +1,53 @@
 """The security manager's pages: heat map, effectiveness, missed questions, PDCA by month."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from organisation.roles import SECURITY_MANAGER, has_role
-
 from .. import charts, exports
 from ..hr.views import filter_form
-from ..scope import scope_for
+from ..permissions import RISK_HEATMAP, SECURITY_DASHBOARD
+from ..scope import EVERYONE, Scope, scope_for
 from ..tables import security_tables
 from . import selectors as security
 from .heatmap import risk_heatmap as risk_heatmap_data
 
 
-def require_everyone(request):
-    """HR and the security manager: these numbers are about the whole organisation."""
-    scope = scope_for(request.user)
-    if scope is None or not scope.everyone:
-        raise PermissionDenied
-    return scope
+def organisation_scope(request) -> Scope:
+    """These numbers are about the whole organisation, whoever the viewer manages."""
+    return Scope(viewer_id=request.user.pk, kind=EVERYONE)
 
 
 def heat_map_context(request) -> dict:
-    """The plan's risk heat map (reports.security.heatmap, issue 4), for security managers only.
+    """The plan's risk heat map (reports.security.heatmap, issue 4), for its permission only.
 
-    Its own page is for security managers alone, so HR sees the dashboard without it.
+    Its own page is the security manager's alone, so HR sees the dashboard without it.
     """
-    if not has_role(request.user, SECURITY_MANAGER):
+    if not request.user.has_perm(RISK_HEATMAP):
         return {}
     return {"heatmap": risk_heatmap_data()}
 
 
 @login_required
+@permission_required(RISK_HEATMAP, raise_exception=True)
 def risk_heatmap(request):
     # The map shows every workplace's risks: security managers (and superusers) only.
-    if not has_role(request.user, SECURITY_MANAGER):
-        raise PermissionDenied
     return render(request, "reports/heatmap.html", {"heatmap": risk_heatmap_data()})
 
 
 @require_safe
 @login_required
+@permission_required(SECURITY_DASHBOARD, raise_exception=True)
 def security_dashboard(request):
-    scope = require_everyone(request)
+    scope = organisation_scope(request)
     form = filter_form(request, scope)
     dashboard = security.security_dashboard(scope=scope, filters=form.filters())
     context = {
         "form": form,
-        "scope": scope,
+        # The tabs show what the viewer may see of people; the numbers here are everyone's.
+        "scope": scope_for(request.user),
         "dashboard": dashboard,
         "charts": charts.security_charts(dashboard),
         "query": dashboard.filters.query(),
@@ -64,8 +60,9 @@ def security_dashboard(request):
 
 @require_safe
 @login_required
+@permission_required(SECURITY_DASHBOARD, raise_exception=True)
 def security_export(request, table: str, export_format: str):
-    scope = require_everyone(request)
+    scope = organisation_scope(request)
     form = filter_form(request, scope)
     if form.is_bound and not form.is_valid():
         return HttpResponseBadRequest(_("Invalid filters."))
