@@ -20,6 +20,8 @@ def job_file_path(instance, filename: str) -> str:
 class ExportJob(BackgroundJob):
     """One request for a file built by Celery; only its requester may see or download it."""
 
+    download_url_name = "reports:job_download"
+
     class Kind(models.TextChoices):
         RECORDS = "records", _("Training records")
         EVIDENCE = "evidence", _("Evidence pack")
