@@ -60,7 +60,7 @@ from courses.models import Assignment, CoursePage  # noqa: E402
 from elearning.site_setup import site_setup  # noqa: E402
 from organisation.models import User, Workplace  # noqa: E402
 from organisation.roles import HR  # noqa: E402
-from reports import selectors_hr as hr  # noqa: E402
+from reports.hr import selectors as hr  # noqa: E402
 from reports.models import ExportJob  # noqa: E402
 from reports.scope import EVERYONE, Scope  # noqa: E402
 from reports.services import export_job_run  # noqa: E402

@@ -172,6 +172,8 @@ class Certificate(models.Model):
 class CertificateExport(BackgroundJob):
     """One HR request for a ZIP of a workplace's certificates over a period, built by Celery."""
 
+    download_url_name = "certificates:export_download"
+
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

@@ -1,25 +1,15 @@
 """Celery tasks of certificates: thin wrappers that load by id and call a service."""
 
 from celery import shared_task
-from django.db import DatabaseError
 
 from courses.models import Assignment
 
 from . import services
 from .models import Certificate, CertificateExport
 
-# A database that is briefly away or locked, or a storage hiccup, is worth another try;
-# anything else is a bug that retrying would only repeat.
-RETRY_ON = (DatabaseError, OSError)
 
-
-@shared_task(
-    autoretry_for=RETRY_ON,
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+# Not a progress job, but the same passing faults; more patient, as nobody is waiting on a page.
+@CertificateExport.retrying_task(max_retries=8, retry_backoff_max=600)
 def certificate_issue_task(assignment_id: int) -> None:
     """Issue the certificate of a completed assignment and store its PDF; a rerun is a no-op."""
     assignment = Assignment.objects.filter(
@@ -50,13 +40,7 @@ def certificates_issue_missing_task() -> int:
     return count
 
 
-@shared_task(
-    autoretry_for=RETRY_ON,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=3,
-)
+@CertificateExport.retrying_task()
 def certificates_zip_build_task(export_id: int) -> None:
     """Build one requested ZIP export; a finished export is left as it is."""
     export = CertificateExport.objects.filter(pk=export_id).first()

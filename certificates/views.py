@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -115,33 +114,20 @@ def _export_or_404(request, export_id: int) -> CertificateExport:
     return export
 
 
-def _export_state(export: CertificateExport) -> dict:
-    return {
-        "state": export.state,
-        "state_label": export.get_state_display(),
-        "done": export.done,
-        "total": export.total,
-        "percent": export.percent,
-        "download_url": reverse("certificates:export_download", args=[export.pk])
-        if export.state == CertificateExport.State.DONE
-        else None,
-    }
-
-
 @login_required
 def export_detail(request, export_id: int):
     export = _export_or_404(request, export_id)
     return render(
         request,
         "certificates/export_detail.html",
-        {"export": export, "state": _export_state(export)},
+        {"export": export, "state": export.state_json()},
     )
 
 
 @never_cache
 @login_required
 def export_status(request, export_id: int):
-    return JsonResponse(_export_state(_export_or_404(request, export_id)))
+    return JsonResponse(_export_or_404(request, export_id).state_json())
 
 
 @login_required

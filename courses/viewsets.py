@@ -3,7 +3,6 @@ exports, and assigning a course by hand."""
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.spreadsheets import FormulaSafeExportMixin
@@ -76,19 +76,15 @@ class AssignmentIndexView(FormulaSafeExportMixin, generic.IndexView):
         )
 
 
-class ManualAssignmentView(WagtailAdminTemplateMixin, FormView):
+class ManualAssignmentView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """HR or the security manager assign a course to a person, a workplace or everyone."""
 
+    permission_required = "add"  # courses.add_assignment, by the viewset's permission policy
     form_class = ManualAssignmentForm
     template_name = "courses/admin/manual_assignment.html"
     page_title = _("Assign a course")
     header_icon = "tasks"
     index_url_name = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("courses.add_assignment"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
@@ -220,7 +216,9 @@ class AssignmentViewSet(ModelViewSet):
 
     @cached_property
     def add_view(self):
-        return ManualAssignmentView.as_view(index_url_name=self.get_url_name("index"))
+        return ManualAssignmentView.as_view(
+            index_url_name=self.get_url_name("index"), permission_policy=self.permission_policy
+        )
 
 
 assignment_viewset = AssignmentViewSet()

@@ -1,8 +1,6 @@
-"""What the site header needs to know about the logged-in user's roles."""
+"""What the site header needs to know about the logged-in user's permissions."""
 
 from django.utils.functional import SimpleLazyObject
-
-from . import roles
 
 
 def navigation(request):
@@ -12,9 +10,10 @@ def navigation(request):
         # HR and security managers see everyone; a manager sees their reporting line.
         if not user.is_authenticated:
             return False
-        return roles.has_role(user, roles.HR, roles.SECURITY_MANAGER) or user.reports.exists()
+        return user.has_perm("reports.view_all_training_records") or user.reports.exists()
 
     return {
         "nav_reports": SimpleLazyObject(can_see_reports),
-        "nav_security": SimpleLazyObject(lambda: roles.has_role(user, roles.SECURITY_MANAGER)),
+        # The link opens the dashboard with the heat map: the security manager's entry point.
+        "nav_security": SimpleLazyObject(lambda: user.has_perm("reports.view_risk_heatmap")),
     }

@@ -1,4 +1,8 @@
-"""The four roles (Django groups), their permissions, and the checks views use."""
+"""The four roles (Django groups) and the permissions each one is granted.
+
+Views check permissions, never a group name: a role is only the bundle of permissions below,
+so a permission granted to one person directly opens the same pages.
+"""
 
 EMPLOYEE = "Employee"
 HR = "HR"
@@ -46,8 +50,19 @@ _RISK_REVIEWS = [
 ]
 _RISK_READ = ["risk.view_riskreview", "risk.view_riskcategory"]
 
-# Model permissions per role, as "app_label.codename". Synced after every migrate, so an app
-# added later only extends this table. Employees get none: they never reach the admin.
+# The report pages (reports.Report carries these; it has no table). HR and the security manager
+# report on everyone and on the organisation's effectiveness and may hand an auditor the
+# evidence pack; the risk heat map is the security manager's alone. A manager without these
+# still sees their own reporting line: that follows from who reports to whom, not a permission.
+_REPORTS_EVERYONE = [
+    "reports.view_all_training_records",
+    "reports.view_security_dashboard",
+    "reports.request_evidence_pack",
+]
+
+# Model permissions per role, as "app_label.codename". Synced after every migrate: a role group
+# then holds exactly these (a permission taken out of the table is taken from the group too), so
+# an app added later only extends this table. Employees get none: they never reach the admin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     EMPLOYEE: [],
     HR: [
@@ -66,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.add_certificateexport",
         "certificates.view_certificateexport",
         *_AUTOMATION,
+        *_REPORTS_EVERYONE,
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -81,6 +97,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_QUIZZES,
         *_CERTIFICATES,
         *_AUTOMATION,
+        *_REPORTS_EVERYONE,
+        "reports.view_risk_heatmap",
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }
@@ -94,17 +112,3 @@ EDITOR_PAGE_PERMISSIONS = [
     "wagtailcore.unlock_page",
 ]
 EDITOR_COLLECTION_PERMISSIONS = [*_IMAGES, *_DOCS]
-
-
-def has_role(user, *roles: str) -> bool:
-    """True if the user is an active superuser or belongs to any of the given role groups."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    # Cached on the user object: templates ask several times per request.
-    names = getattr(user, "_role_names", None)
-    if names is None:
-        names = set(user.groups.values_list("name", flat=True))
-        user._role_names = names
-    return bool(names.intersection(roles))

@@ -1,4 +1,4 @@
-"""Keeps the role groups' permissions in line with roles.ROLE_PERMISSIONS after each migrate."""
+"""Makes the role groups' permissions equal roles.ROLE_PERMISSIONS after each migrate."""
 
 import logging
 
@@ -30,20 +30,29 @@ def sync_role_permissions(**kwargs) -> None:
 
     if not ContentType.objects.filter(app_label="wagtailcore").exists():
         return
+    # The table is the only source of a role's rights: set() also takes away what left it.
     for name, names in roles.ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*perms(names))
+        group.permissions.set(perms(names))
 
     editors = Group.objects.get(name=roles.COURSE_EDITOR)
     root_page = Page.get_first_root_node()
     if root_page is not None:
-        for perm in perms(roles.EDITOR_PAGE_PERMISSIONS):
+        page_perms = perms(roles.EDITOR_PAGE_PERMISSIONS)
+        GroupPagePermission.objects.filter(group=editors).exclude(
+            page=root_page, permission__in=page_perms
+        ).delete()
+        for perm in page_perms:
             GroupPagePermission.objects.get_or_create(
                 group=editors, page=root_page, permission=perm
             )
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
-        for perm in perms(roles.EDITOR_COLLECTION_PERMISSIONS):
+        collection_perms = perms(roles.EDITOR_COLLECTION_PERMISSIONS)
+        GroupCollectionPermission.objects.filter(group=editors).exclude(
+            collection=root_collection, permission__in=collection_perms
+        ).delete()
+        for perm in collection_perms:
             GroupCollectionPermission.objects.get_or_create(
                 group=editors, collection=root_collection, permission=perm
             )

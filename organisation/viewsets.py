@@ -6,7 +6,7 @@ import hashlib
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -58,18 +58,17 @@ class EmployeeImportForm(forms.Form):
         return upload
 
 
-class EmployeeImportView(WagtailAdminTemplateMixin, TemplateView):
+class EmployeeImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     """Upload, preview (a dry run with a per-line report), confirm: HR's employee import."""
+
+    # Both: the import creates people and changes them. Logged in already (the admin), so a
+    # missing permission is 403, never a login redirect.
+    permission_required = ("organisation.add_user", "organisation.change_user")
 
     template_name = "organisation/admin/employee_import.html"
     page_title = _("Import employees")
     header_icon = "upload"
     session_key = "organisation.employee_import"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perms(["organisation.add_user", "organisation.change_user"]):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]

@@ -1,11 +1,12 @@
 """Wagtail admin screens of quizzes: banks, questions with choices, quizzes, import, statistics."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -161,16 +162,7 @@ class QuizViewSet(ModelViewSet):
         return Quiz.objects.select_related("course")
 
 
-class _PermissionRequiredMixin:
-    permission_required = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ImportView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+class ImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
     """Upload a file, then see what was imported, skipped, or why the file was refused."""
 
     permission_required = IMPORT_PERMISSION
@@ -205,7 +197,7 @@ class ImportView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(**context))
 
 
-class StatisticsIndexView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class StatisticsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     permission_required = STATISTICS_PERMISSION
     template_name = "quizzes/admin/statistics_index.html"
     page_title = _("Quiz statistics")
@@ -218,7 +210,7 @@ class StatisticsIndexView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, T
         return super().get_context_data(quizzes=selectors.statistics_overview(), **kwargs)
 
 
-class StatisticsDetailView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+class StatisticsDetailView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     permission_required = STATISTICS_PERMISSION
     template_name = "quizzes/admin/statistics_detail.html"
     page_title = _("Quiz statistics")
@@ -234,9 +226,10 @@ class StatisticsDetailView(_PermissionRequiredMixin, WagtailAdminTemplateMixin, 
             {"url": "", "label": self.get_page_subtitle()},
         ]
 
-    def dispatch(self, request, *args, quiz_id: int, **kwargs):
-        self.quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=quiz_id)
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def quiz(self) -> Quiz:
+        # Looked up after the permission check: no 404 tells an outsider which quizzes exist.
+        return get_object_or_404(Quiz.objects.select_related("course"), pk=self.kwargs["quiz_id"])
 
     def get_context_data(self, **kwargs):
         stats = selectors.quiz_statistics(quiz=self.quiz)

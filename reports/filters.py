@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 
-from . import selectors_hr as hr
 from .exports import CSV, XLSX
+from .hr import selectors as hr
 from .scope import Scope
 
 

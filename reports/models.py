@@ -20,6 +20,8 @@ def job_file_path(instance, filename: str) -> str:
 class ExportJob(BackgroundJob):
     """One request for a file built by Celery; only its requester may see or download it."""
 
+    download_url_name = "reports:job_download"
+
     class Kind(models.TextChoices):
         RECORDS = "records", _("Training records")
         EVIDENCE = "evidence", _("Evidence pack")
@@ -63,3 +65,30 @@ class ExportJob(BackgroundJob):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.format} #{self.pk}"
+
+
+class Report(models.Model):
+    """No table: it only carries the permissions that open the report pages.
+
+    Views and menus check these permissions, never a group name, so access follows
+    organisation/roles.py (synced to the groups after migrate) or a permission granted to one
+    person directly.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        permissions = [
+            (
+                "view_all_training_records",
+                _("Can see everyone's training records (dashboard, people, transcripts)"),
+            ),
+            ("view_security_dashboard", _("Can see the security effectiveness dashboard")),
+            ("view_risk_heatmap", _("Can see the risk heat map")),
+            ("request_evidence_pack", _("Can request the audit evidence pack")),
+        ]
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

@@ -24,7 +24,7 @@ from courses.models import Assignment
 from quizzes.models import Attempt
 from risk.models import RiskLevel
 
-from .selectors_hr import (
+from .hr.selectors import (
     STATUS_COMPLETED,
     STATUS_OPEN,
     STATUS_OVERDUE,

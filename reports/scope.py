@@ -1,8 +1,9 @@
 """Who may see whose training records: derived from the viewer alone, never from the request.
 
-HR and the security manager see everyone. A manager sees their whole reporting line: the
-people whose `manager` is them, and those people's reports, and so on down. We chose the
-reporting line rather than a workplace subtree because the organisation model records who
+Whoever holds the permission reports.view_all_training_records (HR and the security manager,
+by organisation/roles.py) sees everyone. A manager sees their whole reporting line: the people
+whose `manager` is them, and those people's reports, and so on down. We chose the reporting
+line rather than a workplace subtree because the organisation model records who
 manages whom (`User.manager`, filled by HR's import) but not who heads which workplace; a
 head of department thus sees the heads of section below them and their people, and nobody in
 a neighbouring department, even when one of their people sits in a workplace elsewhere.
@@ -21,7 +22,8 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from organisation.models import User, Workplace
-from organisation.roles import HR, SECURITY_MANAGER, has_role
+
+from .permissions import ALL_TRAINING_RECORDS
 
 EVERYONE = "everyone"
 TEAM = "team"
@@ -94,7 +96,7 @@ def scope_for(user) -> Scope | None:
     """The viewer's scope, or None when they may report on nobody but themself."""
     if not user.is_authenticated or not user.is_active:
         return None
-    if has_role(user, HR, SECURITY_MANAGER):
+    if user.has_perm(ALL_TRAINING_RECORDS):
         return Scope(viewer_id=user.pk, kind=EVERYONE)
     if User.objects.filter(manager_id=user.pk).exists():
         return Scope(viewer_id=user.pk, kind=TEAM)

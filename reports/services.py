@@ -16,9 +16,11 @@ from core.models import OrganisationSettings
 from courses.models import CoursePage
 from organisation.models import Workplace
 
-from . import evidence, exports, records
-from . import selectors_hr as hr
+from . import exports, records
+from .hr import selectors as hr
+from .jobs import evidence
 from .models import ExportJob
+from .permissions import EVIDENCE_PACK
 from .scope import scope_for
 
 logger = logging.getLogger(__name__)
@@ -38,14 +40,20 @@ def export_job_request(
     """Record the request and enqueue its build once the request's transaction commits."""
     from .tasks import export_job_run_task
 
-    scope = scope_for(requested_by)
-    if scope is None or (kind == ExportJob.Kind.EVIDENCE and not scope.everyone):
+    if not _may_have(requested_by, kind):
         raise NotAllowed
     job = ExportJob.objects.create(
         requested_by=requested_by, kind=kind, format=export_format, params=params or {}
     )
     export_job_run_task.delay_on_commit(job.pk)
     return job
+
+
+def _may_have(user, kind: str) -> bool:
+    # An evidence pack is organisation-wide; records are whatever the requester's scope covers.
+    if kind == ExportJob.Kind.EVIDENCE:
+        return user.has_perm(EVIDENCE_PACK)  # False for a deactivated account
+    return scope_for(user) is not None
 
 
 def filters_from_params(params: dict) -> hr.Filters:
@@ -126,8 +134,7 @@ def organisation_name() -> str:
 
 
 def _build_evidence(job: ExportJob, handle) -> tuple[int, str]:
-    scope = scope_for(job.requested_by)
-    if scope is None or not scope.everyone:
+    if not _may_have(job.requested_by, job.kind):
         raise NotAllowed
     filters = filters_from_params(job.params)
     if filters.date_from is None or filters.date_to is None:

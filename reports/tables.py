@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from courses.models import Assignment
 
 from .exports import Table
-from .selectors_hr import Counts, HRDashboard
-from .selectors_security import Effectiveness, SecurityDashboard
+from .hr.selectors import Counts, CourseRow, HRDashboard, MonthRow, WorkplaceRow
+from .security.selectors import Effectiveness, SecurityDashboard
 
 
 def _rate(value: float | None) -> float | None:
@@ -23,44 +23,58 @@ def _count_cells(counts: Counts) -> list:
     return [counts.required, counts.completed, counts.open, counts.overdue, _rate(counts.rate)]
 
 
+def workplaces_table(rows: list[WorkplaceRow]) -> Table:
+    return Table(
+        key="workplaces",
+        title=_("Completion by workplace"),
+        headings=[_("Workplace"), *_count_headings()],
+        rows=[[row.full_name, *_count_cells(row.total)] for row in rows],
+    )
+
+
+def courses_table(rows: list[CourseRow], *, key: str = "courses", heading: str = "") -> Table:
+    """Completion per course; the evidence pack reuses it for the management track."""
+    return Table(
+        key=key,
+        title=_("Completion by course"),
+        headings=[heading or _("Course"), *_count_headings()],
+        rows=[[row.title, *_count_cells(row.counts)] for row in rows],
+    )
+
+
+def months_table(rows: list[MonthRow]) -> Table:
+    return Table(
+        key="months",
+        title=_("Completion by month due"),
+        headings=[
+            _("Month"),
+            _("Due"),
+            _("Completed"),
+            _("Overdue"),
+            _("Completion rate (%)"),
+            _("Completions recorded"),
+        ],
+        rows=[
+            [
+                row.month.strftime("%Y-%m"),
+                row.counts.required,
+                row.counts.completed,
+                row.counts.overdue,
+                _rate(row.counts.rate),
+                row.completions,
+            ]
+            for row in rows
+        ],
+    )
+
+
 def hr_tables(dashboard: HRDashboard) -> dict[str, Table]:
-    return {
-        "workplaces": Table(
-            key="workplaces",
-            title=_("Completion by workplace"),
-            headings=[_("Workplace"), *_count_headings()],
-            rows=[[row.full_name, *_count_cells(row.total)] for row in dashboard.workplaces],
-        ),
-        "courses": Table(
-            key="courses",
-            title=_("Completion by course"),
-            headings=[_("Course"), *_count_headings()],
-            rows=[[row.title, *_count_cells(row.counts)] for row in dashboard.courses],
-        ),
-        "months": Table(
-            key="months",
-            title=_("Completion by month due"),
-            headings=[
-                _("Month"),
-                _("Due"),
-                _("Completed"),
-                _("Overdue"),
-                _("Completion rate (%)"),
-                _("Completions recorded"),
-            ],
-            rows=[
-                [
-                    row.month.strftime("%Y-%m"),
-                    row.counts.required,
-                    row.counts.completed,
-                    row.counts.overdue,
-                    _rate(row.counts.rate),
-                    row.completions,
-                ]
-                for row in dashboard.months
-            ],
-        ),
-    }
+    tables = [
+        workplaces_table(dashboard.workplaces),
+        courses_table(dashboard.courses),
+        months_table(dashboard.months),
+    ]
+    return {table.key: table for table in tables}
 
 
 def _effectiveness_headings() -> list[str]:

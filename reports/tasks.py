@@ -1,22 +1,12 @@
 """Celery tasks of reports: thin wrappers that load a job by id and call the service."""
 
 from celery import shared_task
-from django.db import DatabaseError
 
 from . import services
 from .models import ExportJob
 
-# A database that is briefly away or locked, or a full disk, is worth another try.
-RETRY_ON = (DatabaseError, OSError)
 
-
-@shared_task(
-    autoretry_for=RETRY_ON,
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=3,
-)
+@ExportJob.retrying_task()
 def export_job_run_task(job_id: int) -> None:
     """Build one requested export; a finished (or deleted) job is left as it is."""
     job = ExportJob.objects.filter(pk=job_id).first()

@@ -2,7 +2,9 @@
 
 from django.urls import path, register_converter
 
-from . import views, views_hr, views_jobs, views_security
+from .hr import views as views_hr
+from .jobs import views as views_jobs
+from .security import views as views_security
 
 
 class ExportFormatConverter:
@@ -20,7 +22,7 @@ register_converter(ExportFormatConverter, "fmt")
 app_name = "reports"
 
 urlpatterns = [
-    path("heatmap/", views.risk_heatmap, name="heatmap"),
+    path("heatmap/", views_security.risk_heatmap, name="heatmap"),
     # HR: completion dashboard, drill-down, the overdue, transcripts.
     path("", views_hr.hr_dashboard, name="hr"),
     path("export/<slug:table>.<fmt:export_format>", views_hr.hr_export, name="hr_export"),

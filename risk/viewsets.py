@@ -5,7 +5,7 @@ locks the review; approved and superseded reviews can be inspected, never edited
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
@@ -24,8 +25,6 @@ from .forms import RiskReviewForm
 from .models import RiskCategory, RiskReview
 from .panels import RiskMatrixPanel
 from .selectors import policy_current, review_current_for, review_rated, risk_matrix
-
-APPROVE_PERMISSION = "risk.approve_riskreview"
 
 
 class CategoryIndexView(generic.IndexView):
@@ -46,17 +45,17 @@ class RiskCategoryViewSet(ModelViewSet):
 
 
 class _ReviewUrlsMixin:
-    """URLs of the extra review actions, shared by the review views."""
+    """URLs of the extra review actions, shared by the review views (all permission-checked)."""
 
     url_namespace = "risk_reviews"
 
     def approve_url(self, review: RiskReview) -> str | None:
-        if review.is_draft and self.request.user.has_perm(APPROVE_PERMISSION):
+        if review.is_draft and self.user_has_permission("approve"):
             return reverse(f"{self.url_namespace}:approve", args=(review.pk,))
         return None
 
     def draft_from_url(self, review: RiskReview) -> str | None:
-        if not review.is_draft and self.request.user.has_perm("risk.add_riskreview"):
+        if not review.is_draft and self.user_has_permission("add"):
             return reverse(f"{self.url_namespace}:draft_from", args=(review.pk,))
         return None
 
@@ -143,16 +142,10 @@ class ReviewInspectView(_ReviewUrlsMixin, generic.InspectView):
         return context
 
 
-class ReviewApproveView(_ReviewUrlsMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Confirm, then approve: the plan follows in the background."""
-
-    template_name = "risk/admin/review_approve.html"
-    page_title = _("Approve risk review")
-    header_icon = "check"
+class _ApprovableDraftMixin:
+    """Loads the review, after the permission check; only a draft can be approved."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(APPROVE_PERMISSION):
-            raise PermissionDenied
         self.review = get_object_or_404(
             RiskReview.objects.select_related("workplace"), pk=kwargs["pk"]
         )
@@ -160,6 +153,21 @@ class ReviewApproveView(_ReviewUrlsMixin, WagtailAdminTemplateMixin, TemplateVie
             messages.warning(request, _("This review is not a draft; nothing to approve."))
             return redirect("risk_reviews:inspect", self.review.pk)
         return super().dispatch(request, *args, **kwargs)
+
+
+class ReviewApproveView(
+    PermissionCheckedMixin,
+    _ApprovableDraftMixin,
+    _ReviewUrlsMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
+):
+    """Confirm, then approve: the plan follows in the background."""
+
+    permission_required = "approve"  # risk.approve_riskreview, by the viewset's policy
+    template_name = "risk/admin/review_approve.html"
+    page_title = _("Approve risk review")
+    header_icon = "check"
 
     def get_page_subtitle(self):
         return str(self.review)
@@ -198,12 +206,12 @@ class ReviewApproveView(_ReviewUrlsMixin, WagtailAdminTemplateMixin, TemplateVie
         return redirect("risk_reviews:inspect", self.review.pk)
 
 
-class ReviewDraftFromView(View):
+class ReviewDraftFromView(PermissionCheckedMixin, View):
     """POST: start the workplace's next review from an approved (or older) one."""
 
+    permission_required = "add"  # risk.add_riskreview, by the viewset's policy
+
     def post(self, request, pk):
-        if not request.user.has_perm("risk.add_riskreview"):
-            raise PermissionDenied
         review = get_object_or_404(RiskReview, pk=pk)
         draft = services.review_draft_from(review=review, reviewer=request.user)
         messages.success(request, _("A new draft review was started from the previous one."))
@@ -263,8 +271,16 @@ class RiskReviewViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("approve/<int:pk>/", ReviewApproveView.as_view(), name="approve"),
-            path("draft-from/<int:pk>/", ReviewDraftFromView.as_view(), name="draft_from"),
+            path(
+                "approve/<int:pk>/",
+                ReviewApproveView.as_view(permission_policy=self.permission_policy),
+                name="approve",
+            ),
+            path(
+                "draft-from/<int:pk>/",
+                ReviewDraftFromView.as_view(permission_policy=self.permission_policy),
+                name="draft_from",
+            ),
         ]
 
 

@@ -120,3 +120,32 @@ def test_a_period_must_be_in_order(client, org):
     )
     assert response.status_code == 400
     assert not ExportJob.objects.exists()
+
+
+def test_the_summary_prints_the_dashboards_own_tables(
+    client, org, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The PDF's tables are the dashboards' tables (reports/tables.py): one set of headings."""
+    from reports import pdf
+    from reports.jobs import evidence
+    from reports.tables import hr_tables, security_tables
+
+    documents, packs = [], []
+    render, summary = pdf.render, evidence.summary_pdf
+    monkeypatch.setattr(pdf, "render", lambda d: documents.append(d) or render(d))
+    monkeypatch.setattr(evidence, "summary_pdf", lambda p: packs.append(p) or summary(p))
+    _pack(client, org, capture=django_capture_on_commit_callbacks)
+
+    grids = [b for b in documents[0].blocks if isinstance(b, pdf.Grid)]
+    printed = [list(g.headings) for g in grids]
+    hr_view, security_view = hr_tables(packs[0].dashboard), security_tables(packs[0].effectiveness)
+    for table in (
+        hr_view["workplaces"],
+        hr_view["courses"],
+        security_view["categories"],
+        security_view["workplaces"],
+        security_view["questions"],
+    ):
+        assert table.headings in printed, table.key
+    by_workplace = grids[printed.index(hr_view["workplaces"].headings)]
+    assert [row[0] for row in by_workplace.rows] == [r[0] for r in hr_view["workplaces"].rows]

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from courses.models import Assignment
 from organisation.roles import HR, SECURITY_MANAGER
-from reports import selectors_hr as hr
+from reports.hr import selectors as hr
 from reports.scope import scope_for
 from tests import factories
 from tests.reports import reports_data

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from courses.models import Assignment
 from quizzes.models import Attempt, AttemptQuestion
-from reports import selectors_hr as hr
+from reports.hr import selectors as hr
 from tests.reports import reports_data
 from tests.reports.reports_data import client_for
 

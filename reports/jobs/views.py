@@ -3,19 +3,18 @@
 A job belongs to whoever asked for it; anyone else gets 404 for its pages and file.
 """
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import services
-from .filters import EvidenceForm, FilterForm, RecordsExportForm
-from .models import ExportJob
-from .scope import scope_for
-from .views_security import require_everyone
+from .. import services
+from ..filters import EvidenceForm, FilterForm, RecordsExportForm
+from ..models import ExportJob
+from ..permissions import EVIDENCE_PACK
+from ..scope import scope_for
 
 
 @require_POST
@@ -43,8 +42,9 @@ def records_export_create(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
+@permission_required(EVIDENCE_PACK, raise_exception=True)
 def evidence_pack(request):
-    scope = require_everyone(request)
+    scope = scope_for(request.user)
     form = EvidenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         job = services.export_job_request(
@@ -74,26 +74,13 @@ def _job_or_404(request, job_id: int) -> ExportJob:
     return job
 
 
-def _job_state(job: ExportJob) -> dict:
-    return {
-        "state": job.state,
-        "state_label": job.get_state_display(),
-        "done": job.done,
-        "total": job.total,
-        "percent": job.percent,
-        "download_url": reverse("reports:job_download", args=[job.pk])
-        if job.state == ExportJob.State.DONE
-        else None,
-    }
-
-
 @require_safe
 @login_required
 def job_detail(request, job_id: int):
     job = _job_or_404(request, job_id)
     context = {
         "job": job,
-        "state": _job_state(job),
+        "state": job.state_json(),
         "scope": scope_for(request.user),
         "section": "evidence" if job.kind == ExportJob.Kind.EVIDENCE else "people",
     }
@@ -104,7 +91,7 @@ def job_detail(request, job_id: int):
 @require_safe
 @login_required
 def job_status(request, job_id: int):
-    return JsonResponse(_job_state(_job_or_404(request, job_id)))
+    return JsonResponse(_job_or_404(request, job_id).state_json())
 
 
 @require_safe

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from courses.models import Assignment, CoursePage
 from organisation.models import Workplace
 
-from .scope import Scope
+from ..scope import Scope
 
 STATUS_COMPLETED = "completed"
 STATUS_OPEN = "open"

@@ -24,8 +24,8 @@ from courses.models import Assignment
 from quizzes.models import Attempt, AttemptQuestion
 from risk.models import RiskCategory, RiskReview
 
-from . import selectors_hr as hr
-from .scope import Scope
+from ..hr import selectors as hr
+from ..scope import Scope
 
 MOST_MISSED = 10
 MIN_RESPONSES = 3

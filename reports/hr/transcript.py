@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from courses.models import Assignment
 from organisation.models import User
 
-from . import pdf
-from .records import Record, records
-from .selectors_hr import workplace_labels
+from .. import pdf
+from ..records import Record, records
+from .selectors import workplace_labels
 
 
 @dataclass

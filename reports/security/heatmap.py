@@ -1,4 +1,4 @@
-"""The read side of reports: the risk heat map, in a fixed number of queries.
+"""The risk heat map, in a fixed number of queries.
 
 Rows are workplaces, columns risk categories. A cell shows the level the workplace's current
 review gave the category (its own review, or the nearest ancestor's it inherits), links to that

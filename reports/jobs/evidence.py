@@ -24,12 +24,12 @@ from risk import plan
 from risk.models import RiskCategory, RiskLevel, RiskReview
 from risk.selectors import policy_current
 
-from . import pdf, records
-from . import selectors_hr as hr
-from . import selectors_security as security
-from .exports import write_csv
-from .scope import EVERYONE, Scope
-from .tables import hr_tables, security_tables
+from .. import pdf, records
+from ..exports import Table, write_csv
+from ..hr import selectors as hr
+from ..scope import EVERYONE, Scope
+from ..security import selectors as security
+from ..tables import courses_table, hr_tables, security_tables, workplaces_table
 
 LANGUAGE = "cs"  # the pack is for Czech auditors, whoever asks for it
 OVERDUE_IN_PDF = 100
@@ -220,6 +220,20 @@ def build(
         )
 
 
+def _management(scope: Scope, period: hr.Filters, today: datetime.date):
+    """The management track's assignments and rows per course, and all training of management.
+
+    Two different sets: management-track courses (whoever holds them), and every course of
+    the people marked as management, whose total the summary gives.
+    """
+    in_period = hr.assignments(scope=scope, filters=period, today=today)
+    track = in_period.filter(course__audience=CoursePage.Audience.MANAGEMENT)
+    total = hr.Counts()
+    for row in hr.course_rows(in_period.filter(user__is_management=True), today):
+        total.add(row.counts)
+    return track, hr.course_rows(track, today), total
+
+
 def _build(*, handle, requested_by, date_from, date_to, organisation, today, progress) -> None:
     steps = 8
     # The pack covers the whole organisation: only HR and the security manager may ask for it.
@@ -233,12 +247,6 @@ def _build(*, handle, requested_by, date_from, date_to, organisation, today, pro
         filters=hr.Filters(date_from=date_from, date_to=date_to, status="overdue"),
         today=today,
     ).order_by("due_date", "user__last_name", "id")
-    management = hr.assignments(scope=scope, filters=period, today=today).filter(
-        course__audience=CoursePage.Audience.MANAGEMENT
-    )
-    management_people = hr.assignments(scope=scope, filters=period, today=today).filter(
-        user__is_management=True
-    )
 
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         plan_table = plan_rows()
@@ -263,21 +271,18 @@ def _build(*, handle, requested_by, date_from, date_to, organisation, today, pro
             _table_file(archive, f"{_SECURITY_FILES[key]}.csv", table.headings, table.rows)
         progress(5, steps)
 
-        management_courses = hr.course_rows(management, today)
-        management_total = hr.Counts()
-        for row in hr.course_rows(management_people, today):
-            management_total.add(row.counts)
+        management, management_courses, management_total = _management(scope, period, today)
         _records_file(
             archive, "manazerska_linie.csv", management.order_by("user__last_name", "id"), today
         )
         progress(6, steps)
 
-        summary = _summary(
+        pack = Pack(
             organisation=organisation,
             requested_by=requested_by,
             date_from=date_from,
             date_to=date_to,
-            plan_table=plan_table,
+            plan=plan_table,
             intervals=(interval_headings, intervals),
             dashboard=dashboard,
             completions=completions,
@@ -287,6 +292,7 @@ def _build(*, handle, requested_by, date_from, date_to, organisation, today, pro
             management_courses=management_courses,
             management_total=management_total,
         )
+        summary = summary_pdf(pack)
         progress(7, steps)
         archive.writestr("souhrn.pdf", summary)
         progress(8, steps)
@@ -323,35 +329,76 @@ def pack_files() -> list[tuple[str, str]]:
     ]
 
 
-def _summary(
-    *,
-    organisation,
-    requested_by,
-    date_from,
-    date_to,
-    plan_table,
-    intervals,
-    dashboard,
-    completions,
-    overdue_count,
-    overdue_rows,
-    effectiveness,
-    management_courses,
-    management_total,
-) -> bytes:
-    totals = dashboard.totals
-    blocks: list = [
+# Relative column widths of the PDF's tables: a name, then the columns of reports/tables.py.
+_COUNT_WIDTHS = [5, 1, 1, 1, 1, 1.2]
+_EFFECTIVENESS_WIDTHS = [4.5, 1, 1.5, 1.5, 1, 1]
+_QUESTION_WIDTHS = [4.5, 2.5, 2.5, 1, 1, 1]
+# The overdue in the PDF: who, where, what and how late, in the records export's own columns.
+_OVERDUE_COLUMNS = tuple(
+    (key, label)
+    for key, label in records.COLUMNS
+    if key
+    in {"last_name", "first_name", "workplace", "manager", "course", "due_date", "days_overdue"}
+)
+_OVERDUE_WIDTHS = [2, 1.8, 3, 2, 3, 1.2, 1]
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything the summary reports, gathered once while the CSV files are written."""
+
+    organisation: str
+    requested_by: object
+    date_from: datetime.date
+    date_to: datetime.date
+    plan: list[PlanRow]
+    intervals: tuple[list[str], list[list]]
+    dashboard: hr.HRDashboard
+    completions: int
+    overdue_count: int
+    overdue_rows: list[records.Record]
+    effectiveness: security.SecurityDashboard
+    management_courses: list[hr.CourseRow]
+    management_total: hr.Counts
+
+    @property
+    def period(self) -> str:
+        return f"{_date(self.date_from)} – {_date(self.date_to)}"
+
+
+def _cell(value) -> object:
+    """A table value as the PDF prints it: Czech dates and decimals, a dash for nothing."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, datetime.date):
+        return _date(value)
+    if isinstance(value, float):
+        return formats.number_format(value, decimal_pos=1, use_l10n=True)
+    return value
+
+
+def _grid(table: Table, widths: list[float], empty: str = "") -> pdf.Grid:
+    rows = [[_cell(value) for value in row] for row in table.rows]
+    return pdf.Grid(table.headings, rows, widths=widths, empty=empty)
+
+
+def _cover(pack: Pack) -> list:
+    generated = formats.date_format(timezone.localtime(), "j. n. Y H:i")
+    by = pack.requested_by.get_full_name() or pack.requested_by.email
+    return [
         pdf.Facts(
             [
-                (_("Organisation"), organisation or "–"),
-                (_("Period"), f"{_date(date_from)} – {_date(date_to)}"),
-                (
-                    _("Generated"),
-                    formats.date_format(timezone.localtime(), "j. n. Y H:i"),
-                ),
-                (_("Generated by"), requested_by.get_full_name() or requested_by.email),
+                (_("Organisation"), pack.organisation or "–"),
+                (_("Period"), pack.period),
+                (_("Generated"), generated),
+                (_("Generated by"), by),
             ]
-        ),
+        )
+    ]
+
+
+def _plan_section(pack: Pack) -> list:
+    return [
         pdf.Heading(_("1. The security-awareness plan")),
         pdf.Text(
             _(
@@ -364,12 +411,25 @@ def _summary(
         ),
         pdf.Grid(
             plan_headings(),
-            [r.cells() for r in plan_table],
+            [r.cells() for r in pack.plan],
             widths=[3, 1.6, 3, 1.4, 2, 1, 1, 1.1, 3.5],
             empty=_("No workplaces yet."),
         ),
+    ]
+
+
+def _intervals_section(pack: Pack) -> list:
+    headings, rows = pack.intervals
+    return [
         pdf.Heading(_("2. Courses and refresher intervals")),
-        pdf.Grid(intervals[0], intervals[1], widths=[4, 0.8, 1.5, 4, 1.5, 1.5]),
+        pdf.Grid(headings, rows, widths=[4, 0.8, 1.5, 4, 1.5, 1.5]),
+    ]
+
+
+def _completion_section(pack: Pack) -> list:
+    totals = pack.dashboard.totals
+    nothing_due = _("Nothing was due in the period.")
+    return [
         pdf.Heading(_("3. Completion")),
         pdf.Text(
             _(
@@ -382,64 +442,40 @@ def _summary(
                 "completed": totals.completed,
                 "rate": _pct(totals.rate),
                 "overdue": totals.overdue,
-                "completions": completions,
+                "completions": pack.completions,
             }
         ),
         pdf.Heading(_("By workplace (sub-workplaces included)"), level=2),
-        pdf.Grid(
-            [_("Workplace"), _("Required"), _("Completed"), _("Overdue"), _("Completion rate")],
-            [
-                [
-                    r.full_name,
-                    r.total.required,
-                    r.total.completed,
-                    r.total.overdue,
-                    _pct(r.total.rate),
-                ]
-                for r in dashboard.workplaces
-            ],
-            widths=[6, 1, 1, 1, 1],
-            empty=_("Nothing was due in the period."),
-        ),
+        _grid(workplaces_table(pack.dashboard.workplaces), _COUNT_WIDTHS, nothing_due),
         pdf.Heading(_("By course"), level=2),
-        pdf.Grid(
-            [_("Course"), _("Required"), _("Completed"), _("Overdue"), _("Completion rate")],
-            [
-                [
-                    r.title,
-                    r.counts.required,
-                    r.counts.completed,
-                    r.counts.overdue,
-                    _pct(r.counts.rate),
-                ]
-                for r in dashboard.courses
-            ],
-            widths=[6, 1, 1, 1, 1],
-            empty=_("Nothing was due in the period."),
-        ),
+        _grid(courses_table(pack.dashboard.courses), _COUNT_WIDTHS, nothing_due),
+    ]
+
+
+def _overdue_section(pack: Pack) -> list:
+    table = Table(
+        key="overdue",
+        title=_("Overdue training"),
+        headings=records.headings(_OVERDUE_COLUMNS),
+        rows=[records.cells(r, _OVERDUE_COLUMNS) for r in pack.overdue_rows],
+    )
+    return [
         pdf.Heading(_("4. Overdue training")),
         pdf.Text(
             _(
                 "%(count)s assignments due in the period are overdue today. The first "
                 "%(shown)s by due date follow; po_terminu.csv lists them all."
             )
-            % {"count": overdue_count, "shown": min(overdue_count, OVERDUE_IN_PDF)}
+            % {"count": pack.overdue_count, "shown": min(pack.overdue_count, OVERDUE_IN_PDF)}
         ),
-        pdf.Grid(
-            [_("Employee"), _("Workplace"), _("Course"), _("Due"), _("Days overdue"), _("Manager")],
-            [
-                [
-                    f"{r.last_name} {r.first_name}",
-                    r.workplace,
-                    r.course,
-                    _date(r.due_date) if r.due_date else "–",
-                    r.days_overdue,
-                    r.manager or "–",
-                ]
-                for r in overdue_rows
-            ],
-            widths=[2.5, 3, 3, 1.2, 1, 2],
-        ),
+        _grid(table, _OVERDUE_WIDTHS),
+    ]
+
+
+def _effectiveness_section(pack: Pack) -> list:
+    overall = pack.effectiveness.overall
+    tables = security_tables(pack.effectiveness)
+    return [
         pdf.Heading(_("5. Effectiveness")),
         pdf.Text(
             _(
@@ -447,64 +483,26 @@ def _summary(
                 "%(score)s, passed at once %(first)s; %(passed)s of learners passed in the end."
             )
             % {
-                "score": _pct(effectiveness.overall.average_first_score),
-                "first": _pct(effectiveness.overall.first_pass_rate),
-                "passed": _pct(effectiveness.overall.pass_rate),
+                "score": _pct(overall.average_first_score),
+                "first": _pct(overall.first_pass_rate),
+                "passed": _pct(overall.pass_rate),
             }
         ),
         pdf.Heading(_("By risk category"), level=2),
-        pdf.Grid(
-            [
-                _("Risk category"),
-                _("First attempts"),
-                _("Average first-attempt score"),
-                _("First-attempt pass rate"),
-                _("Learners passed"),
-            ],
-            [
-                [
-                    r.name,
-                    r.effectiveness.first_attempts,
-                    _pct(r.effectiveness.average_first_score),
-                    _pct(r.effectiveness.first_pass_rate),
-                    _pct(r.effectiveness.pass_rate),
-                ]
-                for r in effectiveness.categories
-            ],
-            widths=[5, 1, 1.5, 1.5, 1.5],
-        ),
+        _grid(tables["categories"], _EFFECTIVENESS_WIDTHS),
         pdf.Heading(_("By workplace"), level=2),
-        pdf.Grid(
-            [
-                _("Workplace"),
-                _("First attempts"),
-                _("Average first-attempt score"),
-                _("First-attempt pass rate"),
-                _("Learners passed"),
-            ],
-            [
-                [
-                    r.full_name,
-                    r.effectiveness.first_attempts,
-                    _pct(r.effectiveness.average_first_score),
-                    _pct(r.effectiveness.first_pass_rate),
-                    _pct(r.effectiveness.pass_rate),
-                ]
-                for r in effectiveness.workplaces
-            ],
-            widths=[5, 1, 1.5, 1.5, 1.5],
-            empty=_("No quiz was taken in the period."),
-        ),
+        _grid(tables["workplaces"], _EFFECTIVENESS_WIDTHS, _("No quiz was taken in the period.")),
         pdf.Heading(_("The questions most often missed"), level=2),
-        pdf.Grid(
-            [_("Question"), _("Question bank"), _("Risk category"), _("Answers"), _("Facility")],
-            [
-                [q.name, q.bank, q.category, q.responses, _pct(q.facility_percent)]
-                for q in effectiveness.questions
-            ],
-            widths=[5, 2.5, 2.5, 1, 1],
-            empty=_("Not enough answers in the period."),
-        ),
+        _grid(tables["questions"], _QUESTION_WIDTHS, _("Not enough answers in the period.")),
+    ]
+
+
+def _management_section(pack: Pack) -> list:
+    total = pack.management_total
+    table = courses_table(
+        pack.management_courses, key="management", heading=_("Management-track course")
+    )
+    return [
         pdf.Heading(_("6. Management track")),
         pdf.Text(
             _(
@@ -512,41 +510,42 @@ def _summary(
                 "(%(rate)s), %(overdue)s overdue."
             )
             % {
-                "required": management_total.required,
-                "completed": management_total.completed,
-                "rate": _pct(management_total.rate),
-                "overdue": management_total.overdue,
+                "required": total.required,
+                "completed": total.completed,
+                "rate": _pct(total.rate),
+                "overdue": total.overdue,
             }
         ),
-        pdf.Grid(
-            [
-                _("Management-track course"),
-                _("Required"),
-                _("Completed"),
-                _("Overdue"),
-                _("Completion rate"),
-            ],
-            [
-                [
-                    r.title,
-                    r.counts.required,
-                    r.counts.completed,
-                    r.counts.overdue,
-                    _pct(r.counts.rate),
-                ]
-                for r in management_courses
-            ],
-            widths=[6, 1, 1, 1, 1],
-            empty=_("No management-track course was due in the period."),
-        ),
+        _grid(table, _COUNT_WIDTHS, _("No management-track course was due in the period.")),
+    ]
+
+
+def _contents_section(pack: Pack) -> list:
+    return [
         pdf.Heading(_("7. Contents of the pack")),
         pdf.Grid([_("File"), _("Contents")], pack_files(), widths=[2, 6]),
     ]
+
+
+_SECTIONS = (
+    _cover,
+    _plan_section,
+    _intervals_section,
+    _completion_section,
+    _overdue_section,
+    _effectiveness_section,
+    _management_section,
+    _contents_section,
+)
+
+
+def summary_pdf(pack: Pack) -> bytes:
+    """The pack's Czech summary: one short function per section, in the order printed."""
     document = pdf.Document(
         title=_("Evidence of security-awareness training"),
-        author=organisation,
-        footer=" – ".join(p for p in (organisation, f"{_date(date_from)} – {_date(date_to)}") if p),
+        author=pack.organisation,
+        footer=" – ".join(p for p in (pack.organisation, pack.period) if p),
         page_label=_("Page %(page)s"),
-        blocks=blocks,
+        blocks=[block for section in _SECTIONS for block in section(pack)],
     )
     return pdf.render(document)

@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import charts, exports, records
-from . import selectors_hr as hr
-from .filters import FilterForm, RecordsExportForm
-from .scope import can_see_person, scope_for
-from .tables import hr_tables
+from .. import charts, exports, records
+from ..filters import FilterForm, RecordsExportForm
+from ..scope import can_see_person, scope_for
+from ..tables import hr_tables
+from . import selectors as hr
 from .transcript import TRANSCRIPT_COLUMNS, transcript, transcript_pdf
 
 # Up to this many rows a list exports at once; more go through a background job, so a web

@@ -1,0 +1,1 @@
+"""HR's reports: the completion dashboard, the people behind its numbers, transcripts."""

@@ -1,0 +1,1 @@
+"""The security manager's reports: the risk heat map, effectiveness and PDCA."""
