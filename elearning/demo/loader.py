@@ -219,7 +219,8 @@ def course_load(folder: Path) -> Course:
         raise DemoDataError(path, f"course.yaml has exactly these fields: {fields}.")
     for name, kind in _COURSE_FIELDS.items():
         if not isinstance(data[name], kind):
-            raise DemoDataError(path, f"{name} must be a {kind.__name__}.")
+            found = type(data[name]).__name__
+            raise DemoDataError(path, f"{name}: expected {kind.__name__}, found {found}.")
     lessons = [lesson_load(p) for p in sorted(folder.glob("*.md"))]
     if not lessons:
         raise DemoDataError(folder, "a course has at least one lesson (NN-slug.md).")
