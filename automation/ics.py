@@ -1,32 +1,14 @@
-"""An iCalendar (RFC 5545) all-day event for a due date, as text, without a dependency."""
+"""An iCalendar (RFC 5545) all-day event for a due date, built with the icalendar library.
+
+icalendar does the escaping and the 75-octet line folding (without cutting a UTF-8
+character), so Czech course titles arrive in any calendar as written.
+"""
 
 import datetime
 
+import icalendar
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def _fold(line: str) -> list[str]:
-    """Split a content line into 75-octet pieces without cutting a UTF-8 character."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not pieces else 74  # continuation lines start with a space
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return [pieces[0], *(" " + p for p in pieces[1:])]
+PRODID = "-//elearning//security-awareness training//CS"
 
 
 def due_date_event(
@@ -38,22 +20,25 @@ def due_date_event(
     due: datetime.date,
     stamp: datetime.datetime,
 ) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//elearning//security-awareness training//CS",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{_escape(uid)}",
-        f"DTSTAMP:{stamp.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}",
-        f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{due + datetime.timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{_escape(summary)}",
-        f"DESCRIPTION:{_escape(description)}",
-        f"URL:{url}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
+    """The .ics text of one all-day event on `due`.
+
+    `uid` must stay the same for every message about the same assignment: a calendar then
+    updates its event (say, to a new due date) instead of adding a second one.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp.astimezone(datetime.UTC))
+    event.add("dtstart", due)
+    event.add("dtend", due + datetime.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("url", url)
+    # A deadline, not a meeting: it must not show the employee as busy all day.
+    event.add("transp", "TRANSPARENT")
+    calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")

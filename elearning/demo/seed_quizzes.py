@@ -1,6 +1,9 @@
-"""Demo question banks, quizzes and a few graded attempts, from the questions in content.COURSES.
+"""Demo question banks, quizzes and a few graded attempts; the questions are GIFT data files.
 
-Idempotent: a bank is found by its name and a quiz by its course; both are left as they are.
+Each course's questions.gift (elearning/demo/data/<course>/) goes through the product's own
+importer (quizzes.services.questions_import), exactly as an editor's upload does, so the demo
+files are held to the same rules as any imported file. Idempotent: the importer reports the
+questions already in the bank as duplicates, and a quiz is found by its course.
 Called after the demo assignments, so those marked "all lessons done" were completed before
 the quiz existed and stay completed (closed assignments get no quiz step, see
 quizzes.selectors.quiz_steps).
@@ -10,16 +13,16 @@ from __future__ import annotations
 
 import datetime
 import random
-from decimal import Decimal
 
 from django.utils import timezone
 
 from courses.models import Assignment, CoursePage
 from quizzes import services
-from quizzes.models import Choice, Question, QuestionBank, Quiz, QuizPool
+from quizzes.models import Choice, QuestionBank, Quiz, QuizPool
 from risk.models import RiskCategory
 
-from . import content, people
+from . import people
+from .loader import Course, DemoDataError
 
 QUIZ_RULES = {
     "pass_mark": 70,
@@ -32,54 +35,24 @@ QUIZ_RULES = {
 }
 
 
-def _fractions(question: dict) -> list[tuple[dict, Decimal]]:
-    """Choices with Moodle-style weights; true/false questions get their two choices here."""
-    if question["type"] == "truefalse":
-        right = question["correct"]
-        return [
-            ({"text": "Pravda"}, Decimal(1 if right else 0)),
-            ({"text": "Nepravda"}, Decimal(0 if right else 1)),
-        ]
-    choices = question["choices"]
-    if question["type"] == "single":
-        return [(c, Decimal(1 if c["correct"] else 0)) for c in choices]
-    # Multiple choice with partial credit: the right ones share the mark, each wrong one takes
-    # a right one's share away, so ticking everything earns nothing.
-    share = (Decimal(1) / sum(1 for c in choices if c["correct"])).quantize(Decimal("0.0000001"))
-    return [(c, share if c["correct"] else -share) for c in choices]
-
-
-def _bank(item: dict) -> QuestionBank:
-    category = RiskCategory.objects.filter(code__in=item["risk_categories"][:1]).first()
-    bank, created = QuestionBank.objects.get_or_create(
-        name=item["title"],
+def _bank(item: Course) -> QuestionBank:
+    """The course's bank (named after the course), with the questions of its GIFT file."""
+    bank, _ = QuestionBank.objects.get_or_create(
+        name=item.title,
         defaults={
-            "risk_category": category,
-            "description": f"Otázky k závěrečnému testu kurzu „{item['title']}“.",
+            "risk_category": RiskCategory.objects.filter(code__in=item.risk_categories[:1]).first(),
+            "description": f"Otázky k závěrečnému testu kurzu „{item.title}“.",
         },
     )
-    if not created:
-        return bank
-    for number, question in enumerate(item["questions"], 1):
-        created_question = Question.objects.create(
-            bank=bank,
-            name=f"{number:02d} {question['topic']}",
-            topic=question["topic"],
-            type=question["type"],
-            mode="partial" if question["type"] == "multiple" else "all_or_nothing",
-            text=question["text"],
-            explanation=question.get("explanation", ""),
+    try:
+        services.questions_import(
+            bank_name=bank.name,
+            data=item.questions_path.read_bytes(),
+            filename=item.questions_path.name,
         )
-        Choice.objects.bulk_create(
-            Choice(
-                question=created_question,
-                sort_order=order,
-                text=f"<p>{choice['text']}</p>",
-                fraction=fraction,
-                feedback=f"<p>{choice['feedback']}</p>" if choice.get("feedback") else "",
-            )
-            for order, (choice, fraction) in enumerate(_fractions(question))
-        )
+    except services.ImportFileError as error:
+        # The whole seed is one transaction: a broken file leaves the database as it was.
+        raise DemoDataError(item.questions_path, str(error)) from error
     return bank
 
 
@@ -98,10 +71,16 @@ def _demo_attempts(quizzes: list[Quiz]) -> int:
             .exclude(quiz_attempts__isnull=False)
             .select_related("user")
         )
+        now = timezone.now()
         for assignment in assignments:
             rng = random.Random(f"{assignment.user.personal_number}/{quiz.course.slug}")
             skill = rng.uniform(0.45, 0.95)
-            started = timezone.now() - datetime.timedelta(days=rng.randint(1, 20))
+            # Some day after the assignment was made, and finished (at most 15 minutes) by now.
+            hours = max(1, int((now - assignment.created_at).total_seconds() // 3600) - 1)
+            started = min(
+                assignment.created_at + datetime.timedelta(hours=rng.randint(1, hours)),
+                now - datetime.timedelta(minutes=20),
+            )
             attempt = services.attempt_start(user=assignment.user, quiz=quiz, now=started, rng=rng)
             answers = {}
             for item in attempt.items.select_related("question"):
@@ -113,26 +92,28 @@ def _demo_attempts(quizzes: list[Quiz]) -> int:
                 )
                 if item.question.type != "multiple":
                     answers[item.question_id] = answers[item.question_id][:1]
+            submitted = started + datetime.timedelta(minutes=rng.randint(4, 15))
             services.attempt_submit(
-                attempt_id=attempt.pk,
-                user=assignment.user,
-                answers=answers,
-                now=started + datetime.timedelta(minutes=rng.randint(4, 15)),
+                attempt_id=attempt.pk, user=assignment.user, answers=answers, now=submitted
+            )
+            # A passed attempt completes the course at its submission, not when the demo ran.
+            Assignment.objects.filter(pk=assignment.pk, completed_at__isnull=False).update(
+                completed_at=submitted
             )
             made += 1
     return made
 
 
-def seed_quizzes(*, courses: dict[str, CoursePage], stdout) -> int:
+def seed_quizzes(*, courses: dict[str, CoursePage], demo_courses: list[Course], stdout) -> int:
     """A bank and a quiz for every demo course with questions; returns the number of new quizzes."""
     created_quizzes = []
-    for item in content.COURSES:
-        course = courses.get(item["slug"])
-        if course is None or not item.get("questions"):
+    for item in demo_courses:
+        course = courses.get(item.slug)
+        if course is None or item.questions_path is None:
             continue
         bank = _bank(item)
         rules = dict(QUIZ_RULES)
-        rules["questions_per_attempt"] = min(rules["questions_per_attempt"], len(item["questions"]))
+        rules["questions_per_attempt"] = min(rules["questions_per_attempt"], bank.questions.count())
         quiz, created = Quiz.objects.get_or_create(course=course, defaults=rules)
         if created:
             QuizPool.objects.create(quiz=quiz, bank=bank)

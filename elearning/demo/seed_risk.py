@@ -3,15 +3,17 @@
 Idempotent: a workplace that already has any review is left as it is; applying a plan again
 changes nothing. The reviews go through the same services as the admin, so the demo shows
 real reasons ("why am I doing this?"), a superseded review in the history and the heat map.
+Dates tell one story: each review was approved on its review date, and the magistrate applied
+the approved reviews' plans when it started using the product, PLANS_APPLIED_DAYS_AGO days ago
+(after the newest review), so every plan assignment was made before it falls due.
 """
 
 import datetime
 
 from django.utils import timezone
 
-from courses.models import CoursePage
+from courses.models import Assignment, CoursePage
 from courses.planning import plan_apply_review
-from elearning.demo import content
 from risk.models import RiskAssessment, RiskReview
 from risk.services import review_approve
 
@@ -77,25 +79,30 @@ DEMO_REVIEWS = {
 }
 
 SECURITY_MANAGER_NUMBER = "10003"
+PLANS_APPLIED_DAYS_AGO = 14
 
 
-def seed_risk(*, users, workplaces, courses, categories, stdout) -> int:
-    """Create and approve the demo reviews, then apply their plans; returns new reviews."""
-    _course_levels(courses)
+def seed_risk(*, users, workplaces, courses, levels, categories, stdout) -> int:
+    """Create and approve the demo reviews, then apply their plans; returns new reviews.
+
+    `levels` maps a course slug to its "required from level" (from the course data files).
+    """
+    _course_levels(courses, levels)
     reviewer = users[SECURITY_MANAGER_NUMBER]
-    today = timezone.localdate()
+    now = timezone.now()
+    today = timezone.localdate(now)
     created = 0
     for code, reviews in DEMO_REVIEWS.items():
         workplace = workplaces[code]
         if RiskReview.objects.filter(workplace=workplace).exists():
             continue
         for months_ago, note, ratings in reviews:
+            days_ago = datetime.timedelta(days=30 * months_ago)
             review = RiskReview.objects.create(
-                workplace=workplace,
-                review_date=today - datetime.timedelta(days=30 * months_ago),
-                reviewer=reviewer,
-                note=note,
+                workplace=workplace, review_date=today - days_ago, reviewer=reviewer, note=note
             )
+            # The row is written today; the review itself was made on its review date.
+            RiskReview.objects.filter(pk=review.pk).update(created_at=now - days_ago)
             RiskAssessment.objects.bulk_create(
                 RiskAssessment(
                     review=review,
@@ -105,22 +112,26 @@ def seed_risk(*, users, workplaces, courses, categories, stdout) -> int:
                 )
                 for category, (likelihood, impact) in ratings.items()
             )
-            review_approve(review=review, approved_by=reviewer)
+            review_approve(review=review, approved_by=reviewer, now=now - days_ago)
             created += 1
     assigned = 0
     # Synchronously, so the demo shows the plan at once; the tasks the approvals enqueue
     # on commit find the work done (they are idempotent).
+    applied_at = now - datetime.timedelta(days=PLANS_APPLIED_DAYS_AGO)
     for review in RiskReview.objects.filter(status=RiskReview.Status.APPROVED).order_by("pk"):
-        assigned += plan_apply_review(review_id=review.pk).created
+        new = Assignment.objects.filter(review=review, created_at__gte=now)
+        assigned += plan_apply_review(
+            review_id=review.pk, today=timezone.localdate(applied_at)
+        ).created
+        new.update(created_at=applied_at)
     stdout.write(f"Risk reviews: {created} new, plans applied ({assigned} new assignments).")
     return created
 
 
-def _course_levels(courses: dict[str, CoursePage]) -> None:
+def _course_levels(courses: dict[str, CoursePage], levels: dict[str, str]) -> None:
     """The demo courses' "required from level", published as a revision like an editor would."""
-    wanted = {item["slug"]: item.get("required_from_level", "low") for item in content.COURSES}
     for slug, course in courses.items():
-        level = wanted.get(slug)
+        level = levels.get(slug)
         if level is None or course.required_from_level == level:
             continue
         course.required_from_level = level
