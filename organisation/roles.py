@@ -46,6 +46,18 @@ _RISK_REVIEWS = [
 ]
 _RISK_READ = ["risk.view_riskreview", "risk.view_riskcategory"]
 
+# Phishing simulation: only the security manager runs campaigns and sees who clicked; HR may
+# see aggregates (when the phishing settings allow it).
+_PHISHING = [
+    f"phishing.{action}_{model}"
+    for model in ("campaign", "phishingtemplate")
+    for action in ("add", "change", "delete", "view")
+] + [
+    "phishing.run_campaign",
+    "phishing.view_campaign_aggregates",
+    "phishing.change_phishingsettings",
+]
+
 # Model permissions per role, as "app_label.codename". Synced after every migrate, so an app
 # added later only extends this table. Employees get none: they never reach the admin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -66,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.add_certificateexport",
         "certificates.view_certificateexport",
         *_AUTOMATION,
+        "phishing.view_campaign_aggregates",
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -81,6 +94,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_QUIZZES,
         *_CERTIFICATES,
         *_AUTOMATION,
+        *_PHISHING,
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }
