@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 from .models import OutboxEmail
 
@@ -25,10 +26,20 @@ def queue(
     Call inside the transaction that records the effect, so both exist or neither does.
     """
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {**context, "base_url": settings.BASE_URL.rstrip("/")}
+        context = {
+            **context,
+            "base_url": settings.BASE_URL.rstrip("/"),
+            "report_url": absolute_url(settings.REPORT_PHISHING_PATH),
+        }
         subject = render_to_string(f"automation/emails/{template}_subject.txt", context)
         text = render_to_string(f"automation/emails/{template}.txt", context)
         html = render_to_string(f"automation/emails/{template}.html", context)
+        # Every e-mail the product sends ends with the way to report a suspicious one.
+        text += (
+            "\n-- \n"
+            + gettext("Suspicious e-mail? Report it: %(url)s") % {"url": context["report_url"]}
+            + "\n"
+        )
     return OutboxEmail.objects.create(
         to=to, subject=" ".join(subject.split()), body_text=text, body_html=html, ics=ics
     )

@@ -161,6 +161,7 @@ class Assignment(models.Model):
         PLAN = "plan", _("Risk review")
         REFRESHER = "refresher", _("Refresher")
         JOINER = "joiner", _("New or moved employee")
+        PHISHING = "phishing", _("Phishing simulation")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

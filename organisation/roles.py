@@ -60,6 +60,18 @@ _REPORTS_EVERYONE = [
     "reports.request_evidence_pack",
 ]
 
+# Phishing simulation: only the security manager runs campaigns and sees who clicked; HR may
+# see aggregates (when the phishing settings allow it).
+_PHISHING = [
+    f"phishing.{action}_{model}"
+    for model in ("campaign", "phishingtemplate")
+    for action in ("add", "change", "delete", "view")
+] + [
+    "phishing.run_campaign",
+    "phishing.view_campaign_aggregates",
+    "phishing.change_phishingsettings",
+]
+
 # Model permissions per role, as "app_label.codename". Synced after every migrate: a role group
 # then holds exactly these (a permission taken out of the table is taken from the group too), so
 # an app added later only extends this table. Employees get none: they never reach the admin.
@@ -82,6 +94,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.view_certificateexport",
         *_AUTOMATION,
         *_REPORTS_EVERYONE,
+        "phishing.view_campaign_aggregates",
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -99,6 +112,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_AUTOMATION,
         *_REPORTS_EVERYONE,
         "reports.view_risk_heatmap",
+        *_PHISHING,
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }

@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from organisation.models import User
 
+from .measures import measures_for
+
 
 class RiskReviewForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
@@ -35,4 +37,27 @@ class RiskReviewForm(WagtailAdminModelForm):
                         "category", _("This risk category is already rated in this review.")
                     )
                 seen.add(category.pk)
+                self._check_measured(form, data, category, cleaned.get("workplace"))
         return cleaned
+
+    def _check_measured(self, form, data, category, workplace) -> None:
+        """A rating that departs from the measured suggestion says why, in its note."""
+        if not hasattr(self, "_measured"):
+            if workplace is None and self.instance.workplace_id:
+                workplace = self.instance.workplace
+            self._measured = measures_for(workplace=workplace)
+        for measure in self._measured.get(category.code, []):
+            suggested = measure.suggested_likelihood
+            if (
+                suggested
+                and data.get("likelihood") not in (None, suggested)
+                and not (data.get("note") or "").strip()
+            ):
+                form.add_error(
+                    "note",
+                    _(
+                        "The measured %(measure)s (%(value)s) suggests likelihood %(suggested)s. "
+                        "Say in the note why you rate it otherwise."
+                    )
+                    % {"measure": measure.label, "value": measure.value, "suggested": suggested},
+                )

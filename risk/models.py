@@ -231,6 +231,9 @@ class RiskAssessment(models.Model):
         _("level"), max_length=10, choices=RiskLevel.choices, blank=True, editable=False
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # The measured figures (e.g. phishing click rate) the rating was made beside, frozen at
+    # approval so the review keeps the evidence it was based on.
+    evidence = models.TextField(_("measured evidence"), blank=True, editable=False)
 
     panels = [
         FieldPanel("category"),

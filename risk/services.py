@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .models import RiskAssessment, RiskReview
+from .measures import measures_for
+from .models import RiskAssessment, RiskCategory, RiskReview
 from .selectors import policy_current
 from .signals import review_approved
 
@@ -27,9 +28,14 @@ def review_approve(*, review: RiskReview, approved_by, now=None) -> RiskReview:
         raise ValidationError(_("Assess at least one risk category before approving."))
 
     policy = policy_current()
+    measured = measures_for(workplace=review.workplace)
+    codes = dict(RiskCategory.objects.values_list("id", "code"))
     for assessment in assessments:
         assessment.level = policy.level_for(assessment.likelihood, assessment.impact)
-    RiskAssessment.objects.bulk_update(assessments, ["level"])
+        assessment.evidence = " ".join(
+            m.evidence for m in measured.get(codes.get(assessment.category_id), [])
+        )
+    RiskAssessment.objects.bulk_update(assessments, ["level", "evidence"])
 
     previous = (
         RiskReview.objects.select_for_update()

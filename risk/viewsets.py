@@ -23,7 +23,7 @@ from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from . import services
 from .forms import RiskReviewForm
 from .models import RiskCategory, RiskReview
-from .panels import RiskMatrixPanel
+from .panels import MeasuredPanel, RiskMatrixPanel
 from .selectors import policy_current, review_current_for, review_rated, risk_matrix
 
 
@@ -256,6 +256,7 @@ class RiskReviewViewSet(ModelViewSet):
                 help_text=_("Likelihood and impact of each risk category at this workplace."),
             ),
             RiskMatrixPanel(heading=_("Risk matrix")),
+            MeasuredPanel(heading=_("Measured at this workplace")),
         ],
         base_form_class=RiskReviewForm,
     )

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "certificates",
     "automation",
     "reports",
+    "phishing",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -205,3 +206,7 @@ LOGGING = {
     # Wagtail logs every background search/reference task at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Phishing simulation (issue 15)
+# The footer of every e-mail the product sends links here, to practise reporting.
+REPORT_PHISHING_PATH = "/phishing/report/"
