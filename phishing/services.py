@@ -52,6 +52,18 @@ def phishing_settings() -> PhishingSettings:
     return PhishingSettings.for_site(site) if site else PhishingSettings()
 
 
+def hr_sees_aggregates() -> bool:
+    """Read without creating the settings row: the admin menu asks on every page."""
+    value = (
+        PhishingSettings.objects.filter(site__is_default_site=True)
+        .values_list("hr_sees_aggregates", flat=True)
+        .first()
+    )
+    return (
+        PhishingSettings._meta.get_field("hr_sees_aggregates").default if value is None else value
+    )
+
+
 def _organisation_name() -> str:
     site = Site.objects.filter(is_default_site=True).first()
     name = OrganisationSettings.for_site(site).name if site else ""

@@ -39,7 +39,7 @@ AGGREGATES = "phishing.view_campaign_aggregates"
 def can_see_results(user) -> bool:
     if user.has_perm(RUN):
         return True
-    return user.has_perm(AGGREGATES) and services.phishing_settings().hr_sees_aggregates
+    return user.has_perm(AGGREGATES) and services.hr_sees_aggregates()
 
 
 class TemplateViewSet(ModelViewSet):

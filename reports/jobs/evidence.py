@@ -21,7 +21,7 @@ from courses import planning
 from courses.models import Assignment, CoursePage
 from organisation.models import Workplace
 from risk import plan
-from risk.models import RiskCategory, RiskLevel, RiskReview
+from risk.models import RiskAssessment, RiskCategory, RiskLevel, RiskReview
 from risk.selectors import policy_current
 
 from .. import pdf, records
@@ -79,7 +79,9 @@ def plan_rows() -> list[PlanRow]:
     """The current plan per workplace, derived by risk.plan from the approved reviews.
 
     A workplace without its own review follows its nearest reviewed ancestor, as the plan
-    itself does; one without any gets a row saying so. Seven queries in all.
+    itself does; one without any gets a row saying so. What was measured beside a rating
+    (e.g. the phishing click rate, kept with the review at approval) follows its reason.
+    Eight queries in all.
     """
     labels = hr.workplace_labels()
     approved = list(
@@ -97,6 +99,14 @@ def plan_rows() -> list[PlanRow]:
     titles = dict(CoursePage.objects.values_list("pk", "title"))
     refreshers = {c.id: c.refresher_months for c in catalogue}
     categories = dict(RiskCategory.objects.values_list("pk", "name"))
+    measured = {
+        (review_id, category_id): text
+        for review_id, category_id, text in RiskAssessment.objects.filter(
+            review_id__in=[pk for pk, _w, _d in approved]
+        )
+        .exclude(evidence="")
+        .values_list("review_id", "category_id", "evidence")
+    }
     policy = policy_current()
     levels = dict(RiskLevel.choices)
     everyone, management = _("All employees"), _("Management")
@@ -131,8 +141,16 @@ def plan_rows() -> list[PlanRow]:
                     level=level,
                     due_days=policy.due_days.get(need.level),
                     refresher_months=refreshers.get(need.course_id),
-                    reason=_("The review rated the risk “%(category)s” as %(level)s.")
-                    % {"category": category, "level": level},
+                    reason=" ".join(
+                        filter(
+                            None,
+                            [
+                                _("The review rated the risk “%(category)s” as %(level)s.")
+                                % {"category": category, "level": level},
+                                measured.get((review_pk, need.category_id), ""),
+                            ],
+                        )
+                    ),
                 )
             )
     return rows

@@ -92,3 +92,18 @@ def test_approval_keeps_the_measured_figures_as_evidence(clicked):
     evidence = RiskAssessment.objects.get().evidence
     assert "Simulovaný phishing za posledních 12 měsíců" in evidence
     assert "kliklo 2 z 6 lidí" in evidence and "nahlásilo 0,0 %" in evidence
+
+
+def test_the_evidence_pack_cites_the_measured_figures(clicked, remedial_course):
+    from reports.jobs.evidence import plan_rows
+
+    phishing = RiskCategory.objects.get(code="phishing")
+    remedial_course.risk_categories = [phishing]
+    remedial_course.required_from_level = "low"
+    remedial_course.save_revision().publish()
+    review = RiskReview.objects.create(workplace=clicked["odbor"], reviewer=clicked["manager"])
+    RiskAssessment.objects.create(review=review, category=phishing, likelihood=5, impact=3)
+    risk_services.review_approve(review=review, approved_by=clicked["manager"])
+    (row,) = [r for r in plan_rows() if r.workplace == "Odbor správních činností"]
+    assert row.course == "Jak poznat phishing"
+    assert "Simulovaný phishing za posledních 12 měsíců: 33,3 % (kliklo 2 z 6 lidí)" in row.reason

@@ -20,6 +20,7 @@ from courses.models import Assignment, CoursePage, LessonPage, LessonProgress
 from courses.services import assignment_create, lesson_complete
 from elearning.demo import loader, people
 from elearning.demo.seed_certificates import seed_certificates
+from elearning.demo.seed_phishing import seed_phishing
 from elearning.demo.seed_quizzes import seed_quizzes
 from elearning.demo.seed_risk import seed_risk
 from elearning.site_setup import site_setup
@@ -102,6 +103,7 @@ class Command(BaseCommand):
         )
         seed_quizzes(courses=courses, demo_courses=demo_courses, stdout=self.stdout)
         seed_certificates(stdout=self.stdout)
+        seed_phishing(stdout=self.stdout)
         return created, (len(workplaces), len(users), len(courses))
 
     def _risk_categories(self) -> dict[str, RiskCategory]:
