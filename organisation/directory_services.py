@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -27,6 +27,9 @@ from .models import DirectorySync, User, Workplace
 logger = logging.getLogger(__name__)
 
 SYNC_ACTION = "organisation.directory_sync"
+# Two runs at once (the schedule and a click in the admin) take turns: the second then finds
+# the people as the first left them. SQLite's IMMEDIATE transactions already serialise writers.
+_ADVISORY_LOCK = 0x6C646170  # "ldap"
 
 
 class DirectoryNotConfigured(Exception):
@@ -84,40 +87,41 @@ def _workplaces_ensure(
     paths: set[tuple[str, ...]], *, root: Workplace | None
 ) -> tuple[dict[tuple[str, ...], str], list[str]]:
     """The code of the workplace at each OU path (under the root), created when missing."""
-    nodes = list(Workplace.objects.order_by("path"))
-    by_path = {w.path: w for w in nodes}
-    taken = {w.code for w in nodes}
+    nodes = list(Workplace.objects.order_by("path").values_list("pk", "path", "name", "code"))
+    pk_at = {path: pk for pk, path, _name, _code in nodes}
+    taken = {code for _pk, _path, _name, code in nodes}
 
     def key(name: str) -> str:
         return " ".join(name.split()).casefold()
 
-    children: dict[tuple[str, str], Workplace] = {}
-    for w in nodes:
-        parent_path = w.path[: -Workplace.steplen]
-        children[(parent_path, key(w.name))] = w
+    # Keyed by the parent's id: treebeard keeps siblings sorted by name, so adding one may
+    # renumber the materialised paths of others, never their ids.
+    children: dict[tuple[int | None, str], tuple[int, str]] = {}
+    for pk, path, name, code in nodes:
+        parent_pk = pk_at.get(path[: -Workplace.steplen])
+        children[(parent_pk, key(name))] = (pk, code)
     codes: dict[tuple[str, ...], str] = {}
     created: list[str] = []
-    for path in sorted(paths, key=len):
-        parent = root
-        for name in path:
-            parent_path = parent.path if parent is not None else ""
-            node = children.get((parent_path, key(name)))
-            if node is None:
+    for path in sorted(paths, key=lambda p: (len(p), p)):
+        parent = (root.pk, root.code) if root is not None else None
+        for depth, name in enumerate(path):
+            found = children.get((parent[0] if parent else None, key(name)))
+            if found is None:
                 slug = slugify(name)
                 if parent is not None and slug in taken:
-                    slug = f"{parent.code}-{slug}"
+                    slug = f"{parent[1]}-{slug}"
                 code = _slug_free(slug, taken)
                 if parent is None:
                     node = Workplace.add_root(name=name, code=code)
                 else:
-                    # treebeard counts children on the parent row: add to a fresh copy.
-                    node = Workplace.objects.get(pk=parent.pk).add_child(name=name, code=code)
-                by_path[node.path] = node
-                children[(parent_path, key(name))] = node
-                created.append(node.full_name)
-            parent = node
+                    # A fresh parent row: its path and child count may have moved meanwhile.
+                    node = Workplace.objects.get(pk=parent[0]).add_child(name=name, code=code)
+                found = (node.pk, node.code)
+                children[(parent[0] if parent else None, key(name))] = found
+                created.append(" / ".join(path[: depth + 1]))
+            parent = found
         if parent is not None:
-            codes[path] = parent.code
+            codes[path] = parent[1]
     return codes, created
 
 
@@ -261,6 +265,9 @@ def directory_sync(
     sync = DirectorySync(started_at=started, triggered_by=triggered_by, confirms=confirms)
     try:
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK])
             outcome = _run(
                 dry_run=dry_run, confirm=confirm, confirms=confirms, triggered_by=triggered_by
             )

@@ -322,3 +322,32 @@ def test_the_status_page_shows_the_last_run_to_hr_only(office, client):
     applied = DirectorySync.objects.first()
     response = client.post(reverse("directory_sync"), {"action": "confirm", "sync": applied.pk})
     assert response.status_code == 404
+
+
+def test_many_sibling_ous_each_keep_their_own_sections(office):
+    # treebeard keeps siblings sorted and renumbers their paths as new ones arrive: every
+    # section must still land under its own department, and a second run find nothing to do.
+    top = office.ou("Zátěžový odbor")
+    office.conn.add(top, ["organizationalUnit"], {"ou": "Zátěžový odbor"})
+    expected = {}
+    for d in (3, 1, 0, 2):
+        department = f"ou=Odbor č. {d},{top}"
+        office.conn.add(department, ["organizationalUnit"], {"ou": f"Odbor č. {d}"})
+        for s in (2, 0, 1):
+            section = f"ou=Oddělení {s},{department}"
+            office.conn.add(section, ["organizationalUnit"], {"ou": f"Oddělení {s}"})
+            number = f"9{d}{s}"
+            office.add_person(
+                f"Jiří Kůň{number}", section, employeeNumber=number, mail=f"kun{number}@x.cz"
+            )
+            expected[number] = ["Zátěžový odbor", f"Odbor č. {d}", f"Oddělení {s}"]
+
+    sync = directory_sync()
+
+    assert sync.status == DirectorySync.Status.APPLIED, sync.report
+    found = {
+        u.personal_number: u.workplace.path_names()
+        for u in User.objects.filter(personal_number__in=expected).select_related("workplace")
+    }
+    assert found == expected
+    assert directory_sync(dry_run=True).counts["updated"] == 0
