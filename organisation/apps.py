@@ -9,6 +9,6 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from . import signal_handlers
+        from . import directory_tasks, signal_handlers  # noqa: F401 - registers the sync task
 
         signal_handlers.connect()

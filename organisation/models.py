@@ -112,3 +112,46 @@ class User(AbstractUser):
         if self.personal_number == "":
             self.personal_number = None
         super().save(*args, **kwargs)
+
+
+class DirectorySync(models.Model):
+    """One run of the directory sync: what it found, what it did or why it stopped."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        DRY_RUN = "dry_run", _("Dry run, nothing written")
+        NEEDS_CONFIRMATION = "needs_confirmation", _("Stopped: waiting for confirmation")
+        REJECTED = "rejected", _("Rejected: bad entries, nothing written")
+        FAILED = "failed", _("Failed: directory unreachable")
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"))
+    triggered_by = models.ForeignKey(
+        User,
+        verbose_name=_("run by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirms = models.ForeignKey(
+        "self",
+        verbose_name=_("confirms"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="confirmations",
+        help_text=_("The stopped run whose deactivations this run was allowed to make."),
+    )
+    counts = models.JSONField(_("counts"), default=dict)
+    report = models.JSONField(_("report"), default=dict)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("directory sync")
+        verbose_name_plural = _("directory syncs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_status_display()}"

@@ -4,7 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
+from .directory_services import SYNC_ACTION
+from .directory_views import DirectorySyncView
+from .models import DirectorySync
 from .viewsets import EmployeeImportView, workplace_viewset
 
 
@@ -28,3 +32,36 @@ def register_employee_import_menu_item():
     return _HRMenuItem(
         _("Import employees"), reverse("employee_import"), icon_name="upload", order=215
     )
+
+
+@hooks.register("register_admin_urls")
+def register_directory_sync_url():
+    return [path("directory-sync/", DirectorySyncView.as_view(), name="directory_sync")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_directory_sync_menu_item():
+    return _HRMenuItem(_("Directory sync"), reverse("directory_sync"), icon_name="group", order=216)
+
+
+class DirectorySyncFormatter(LogFormatter):
+    label = _("Directory sync")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        counts = data.get("counts", {})
+        status = dict(DirectorySync.Status.choices).get(data.get("status"), data.get("status"))
+        return _(
+            "Directory sync: %(status)s (new: %(created)s, changed: %(updated)s, "
+            "deactivated: %(deactivated)s)"
+        ) % {
+            "status": status,
+            "created": counts.get("created", 0),
+            "updated": counts.get("updated", 0),
+            "deactivated": counts.get("deactivated", 0),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_directory_sync_action(actions):
+    actions.register_action(SYNC_ACTION)(DirectorySyncFormatter)

@@ -210,3 +210,26 @@ LOGGING = {
 # --- Phishing simulation (issue 15)
 # The footer of every e-mail the product sends links here, to practise reporting.
 REPORT_PHISHING_PATH = "/phishing/report/"
+
+# --- Directory sync (issue 11): people from LDAP / Active Directory (organisation/directory*.py).
+# Off while LDAP_URL is empty. LDAP_ATTRIBUTE_MAP overrides the field -> attribute map, e.g.
+# "personal_number=employeeID,workplace=department" for Active Directory (see
+# organisation/directory.py). Disabled accounts: AD's userAccountControl bit 2 by default; for
+# OpenLDAP name the attribute and its "disabled" values (LDAP_DISABLED_ATTRIBUTE=employeeType,
+# LDAP_DISABLED_VALUES=disabled). A run that would deactivate more than
+# DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT of the active people stops until confirmed.
+LDAP_URL = env("LDAP_URL", default="")
+LDAP_BIND_DN = env("LDAP_BIND_DN", default="")
+LDAP_BIND_PASSWORD = env("LDAP_BIND_PASSWORD", default="")
+LDAP_BASE_DN = env("LDAP_BASE_DN", default="")
+LDAP_USER_FILTER = env("LDAP_USER_FILTER", default="(objectClass=person)")
+LDAP_START_TLS = env.bool("LDAP_START_TLS", default=False)
+LDAP_TIMEOUT = env.int("LDAP_TIMEOUT", default=10)
+LDAP_ATTRIBUTE_MAP = env.dict("LDAP_ATTRIBUTE_MAP", default={})
+LDAP_DISABLED_ATTRIBUTE = env("LDAP_DISABLED_ATTRIBUTE", default="userAccountControl")
+LDAP_DISABLED_VALUES = env.list("LDAP_DISABLED_VALUES", default=[])
+# The code of the workplace under which the directory's OUs are placed; empty: at the top.
+LDAP_WORKPLACE_ROOT = env("LDAP_WORKPLACE_ROOT", default="")
+DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT = env.float(
+    "DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT", default=10.0
+)
