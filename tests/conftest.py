@@ -96,3 +96,27 @@ def people(db, site):
         "security": security,
         "employee": employee,
     }
+
+
+@pytest.fixture(autouse=True)
+def _restore_after_transactional_test(request, django_db_blocker):
+    """Put back what migrations created once a transactional test has flushed the database.
+
+    Django restores serialized data at the start of the next serialized test and runs such
+    tests last; under pytest-xdist a worker may run an ordinary test right after one, which
+    would find no root page and no role groups. Restoring at teardown keeps every order safe.
+    """
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        return
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
