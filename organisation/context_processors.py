@@ -1,5 +1,6 @@
 """What the site header needs to know about the logged-in user's roles."""
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from . import roles
@@ -17,4 +18,6 @@ def navigation(request):
     return {
         "nav_reports": SimpleLazyObject(can_see_reports),
         "nav_security": SimpleLazyObject(lambda: roles.has_role(user, roles.SECURITY_MANAGER)),
+        # The login page labels the password form as the emergency route when SSO is required.
+        "password_login_for_employees": settings.PASSWORD_LOGIN_FOR_EMPLOYEES,
     }
