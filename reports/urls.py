@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import views, views_hr, views_jobs, views_security
+from . import personal_data, views, views_hr, views_jobs, views_security
 
 
 class ExportFormatConverter:
@@ -28,6 +28,7 @@ urlpatterns = [
     path("people/export.<fmt:export_format>", views_hr.people_export, name="people_export"),
     path("overdue/", views_hr.overdue, name="overdue"),
     path("transcript/", views_hr.my_transcript, name="my_transcript"),
+    path("my-data.json", personal_data.my_data, name="my_data"),
     path("people/<int:user_id>/", views_hr.person_transcript, name="transcript"),
     path("people/<int:user_id>/pdf/", views_hr.person_transcript_pdf, name="transcript_pdf"),
     path(
