@@ -1,12 +1,15 @@
-"""The admin screen that resets a person's lost second factor (organisation.reset_mfa)."""
+"""Identity admin screens: resetting a lost second factor, the office's identity providers."""
 
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialApp
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import services
 from .models import User
@@ -44,3 +47,20 @@ class MFAResetView(WagtailAdminTemplateMixin, TemplateView):
             % {"name": self.person, "count": removed},
         )
         return redirect("wagtailusers_users:edit", self.person.pk)
+
+
+class SocialAppViewSet(ModelViewSet):
+    """The office's identity providers (allauth SocialApp): SAML (ADFS, Entra ID) or OIDC.
+
+    Superusers only (socialaccount.* model permissions), as a provider decides who may log in.
+    """
+
+    model = SocialApp
+    icon = "key"
+    menu_label = gettext_lazy("Identity providers (SSO)")
+    add_to_settings_menu = True
+    list_display = ["name", "provider", "provider_id", "client_id"]
+    form_fields = ["provider", "provider_id", "name", "client_id", "secret", "key", "settings"]
+
+
+social_app_viewset = SocialAppViewSet("identity_providers")

@@ -55,3 +55,10 @@ def register_mfa_reset_button(user, request_user):
     return [
         ListingButton(_("Reset second factor"), reverse("mfa_reset", args=[user.pk]), priority=30)
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_identity_providers():
+    from .identity_admin import social_app_viewset
+
+    return social_app_viewset

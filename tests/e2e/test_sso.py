@@ -39,6 +39,12 @@ def test_saml_login_links_the_existing_employee_and_lands_on_my_training(page, b
     expect(page.get_by_role("heading", name="Moje školení", level=1)).to_be_visible()
     expect(page.get_by_text("Přihlášen(a): Jana Nováková")).to_be_visible()
     snapshot(page, "sso-02-saml-my-training")
+    # The profile shows the linked office account.
+    page.get_by_role("link", name="Můj profil").click()
+    expect(page.get_by_role("heading", name="Můj profil", level=1)).to_be_visible()
+    expect(page.get_by_text("jana.novakova@example.cz").first).to_be_visible()
+    assert axe_violations(page) == []
+    snapshot(page, "sso-05-profile")
 
     assert User.objects.count() == people_before
     assert jana.socialaccount_set.get().provider == "urn:elearning:test-idp"
@@ -85,3 +91,23 @@ def test_oidc_login_of_an_unknown_person_is_refused_in_czech(page, base_url, dem
     assert axe_violations(page) == []
     snapshot(page, "sso-04-refused")
     assert User.objects.count() == people_before
+
+
+def test_oidc_auto_provisioning_creates_the_unknown_person_as_an_employee(
+    page, base_url, demo, settings
+):
+    settings.SSO_AUTO_PROVISION = True
+    oidc_app()
+
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_role("button", name="Přihlásit se přes Entra ID").click()
+    page.locator("input[name=login]").fill("neznamy")
+    page.locator("input[name=password]").fill("cokoli")
+    page.get_by_role("button", name="Sign-in").click()
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(f"{base_url}/my-training/")
+    expect(page.get_by_role("heading", name="Moje školení", level=1)).to_be_visible()
+    person = User.objects.get(email="nikdo.neznamy@example.cz")
+    assert person.get_full_name() == "Nikdo Neznámý"
+    assert list(person.groups.values_list("name", flat=True)) == ["Employee"]
+    assert not person.has_usable_password()
