@@ -99,3 +99,32 @@ def test_an_account_is_locked_after_wrong_passwords_whatever_x_forwarded_for_say
     # Colleagues behind the same NAT address are not affected.
     response = _login(client, "petr@example.cz", "heslo-123", NAT_ADDRESS)
     assert response.status_code == 302
+
+
+@pytest.mark.redis
+def test_counters_are_shared_through_redis_as_in_production(client, site, settings):
+    """Another process (here: a separate Redis connection) sees the same lock counters."""
+    import redis
+
+    url = "redis://127.0.0.1:6379/3"
+    settings.ACCOUNT_RATE_LIMITS = base_settings.ACCOUNT_RATE_LIMITS
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "identity-test",
+        }
+    }
+    other_process = redis.Redis.from_url(url)
+    for key in other_process.scan_iter("identity-test:*"):
+        other_process.delete(key)
+    factories.UserFactory(email="jana@example.cz")
+    for n in range(5):
+        _login(client, "jana@example.cz", "spatne", f"203.0.113.{n}")
+    keys = [k.decode() for k in other_process.scan_iter("identity-test:*allauth:rl:*")]
+    assert any("login_failed" in key for key in keys)
+    # Locked for everyone, because every web process reads the same Redis.
+    response = _login(client, "jana@example.cz", "heslo-123", "192.0.2.1")
+    assert "Příliš mnoho pokusů o přihlášení" in response.content.decode()
+    for key in other_process.scan_iter("identity-test:*"):
+        other_process.delete(key)
