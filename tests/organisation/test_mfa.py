@@ -97,10 +97,7 @@ def test_enrolment_with_a_real_totp_code_opens_the_admin(client, site, mfa_requi
     assert _password_login(client, "hr@example.cz").status_code == 302
     assert client.get("/admin/")["Location"] == "/accounts/2fa/"
 
-    # allauth asks for the password again before a new factor is added.
-    response = client.get("/accounts/2fa/totp/activate/")
-    assert response["Location"].startswith("/accounts/reauthenticate/")
-    client.post(response["Location"], {"password": "heslo-123"})
+    # Right after signing in, the first factor needs no second password prompt.
     response = client.get("/accounts/2fa/totp/activate/")
     assert response.status_code == 200
     secret = response.context["form"].secret
@@ -108,6 +105,14 @@ def test_enrolment_with_a_real_totp_code_opens_the_admin(client, site, mfa_requi
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=hr, type=Authenticator.Type.TOTP).exists()
     assert client.get("/admin/").status_code == 200
+
+
+def test_enrolment_in_a_session_without_a_recent_login_asks_to_reauthenticate(
+    client, site, mfa_required
+):
+    client.force_login(factories.UserFactory(roles=[roles.HR]))
+    response = client.get("/accounts/2fa/totp/activate/")
+    assert response["Location"].startswith("/accounts/reauthenticate/")
 
 
 def test_staff_login_asks_for_the_totp_code_and_accepts_a_real_one(client, site, mfa_required):
