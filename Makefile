@@ -9,6 +9,9 @@ export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml
+	# python3-saml's xmlsec (SAML single sign-on) builds against Debian's libxmlsec1.
+	dpkg -s libxmlsec1-dev pkg-config >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq libxmlsec1-dev pkg-config)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet '.[test]'
@@ -32,6 +35,7 @@ messages: install
 run: compilemessages
 	mkdir -p var/broker var/broker-control var/media
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo
 	bash scripts/run.sh
 

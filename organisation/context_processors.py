@@ -1,5 +1,6 @@
 """What the site header needs to know about the logged-in user's permissions."""
 
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 
@@ -16,4 +17,6 @@ def navigation(request):
         "nav_reports": SimpleLazyObject(can_see_reports),
         # The link opens the dashboard with the heat map: the security manager's entry point.
         "nav_security": SimpleLazyObject(lambda: user.has_perm("reports.view_risk_heatmap")),
+        # The login page labels the password form as the emergency route when SSO is required.
+        "password_login_for_employees": settings.PASSWORD_LOGIN_FOR_EMPLOYEES,
     }

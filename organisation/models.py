@@ -97,6 +97,11 @@ class User(AbstractUser):
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
         ordering = ["last_name", "first_name"]
+        permissions = [
+            # Break-glass accounts keep their password when employees sign in only through SSO.
+            ("use_password_login", _("Can log in with a password when SSO is required")),
+            ("reset_mfa", _("Can reset another person's second factor")),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
             models.CheckConstraint(

@@ -117,3 +117,25 @@ def _apply(plan: importing.ImportPlan) -> None:
         user = User.objects.get(pk=person.id)
         user.is_active = False
         user.save(update_fields=["is_active"])
+
+
+def mfa_reset(*, user: User, reset_by: User) -> int:
+    """Removes every second factor of a person who lost their device; the audit log keeps it.
+
+    The person enrols again at their next login (staff are forced to). Returns how many
+    authenticators (TOTP, security keys, recovery codes) were removed.
+    """
+    from allauth.mfa.models import Authenticator
+    from wagtail.log_actions import log
+
+    with transaction.atomic():
+        authenticators = Authenticator.objects.select_for_update().filter(user=user)
+        kinds = sorted(set(authenticators.values_list("type", flat=True)))
+        removed, _detail = authenticators.delete()
+        log(
+            instance=user,
+            action="organisation.mfa_reset",
+            user=reset_by,
+            data={"removed": removed, "types": kinds},
+        )
+    return removed

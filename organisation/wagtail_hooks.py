@@ -65,3 +65,37 @@ class DirectorySyncFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_directory_sync_action(actions):
     actions.register_action(SYNC_ACTION)(DirectorySyncFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_mfa_reset_url():
+    from .identity_admin import MFAResetView
+
+    return [path("employees/<int:pk>/reset-mfa/", MFAResetView.as_view(), name="mfa_reset")]
+
+
+@hooks.register("register_log_actions")
+def register_mfa_log_actions(actions):
+    actions.register_action(
+        "organisation.mfa_reset", _("Reset second factor"), _("Second factor reset")
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def register_mfa_reset_button(user, request_user):
+    from wagtail.admin.widgets import ListingButton
+
+    from .identity_admin import RESET_MFA_PERMISSION
+
+    if not request_user.has_perm(RESET_MFA_PERMISSION):
+        return []
+    return [
+        ListingButton(_("Reset second factor"), reverse("mfa_reset", args=[user.pk]), priority=30)
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_identity_providers():
+    from .identity_admin import social_app_viewset
+
+    return social_app_viewset

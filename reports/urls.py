@@ -2,6 +2,7 @@
 
 from django.urls import path, register_converter
 
+from . import personal_data
 from .hr import views as views_hr
 from .jobs import views as views_jobs
 from .security import views as views_security
@@ -30,6 +31,7 @@ urlpatterns = [
     path("people/export.<fmt:export_format>", views_hr.people_export, name="people_export"),
     path("overdue/", views_hr.overdue, name="overdue"),
     path("transcript/", views_hr.my_transcript, name="my_transcript"),
+    path("my-data.json", personal_data.my_data, name="my_data"),
     path("people/<int:user_id>/", views_hr.person_transcript, name="transcript"),
     path("people/<int:user_id>/pdf/", views_hr.person_transcript_pdf, name="transcript_pdf"),
     path(

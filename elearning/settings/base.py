@@ -132,7 +132,6 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "courses:my_training"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
@@ -157,7 +156,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="skoleni@example.cz")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Rate limits must be shared by every process: the database cache by default (`make run` runs
+# createcachetable), Redis in production (CACHE_URL=rediscache://...).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://elearning_cache")}
 
 # Celery: filesystem broker under var/ by default, Redis in production (CELERY_BROKER_URL).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
@@ -233,3 +234,114 @@ LDAP_WORKPLACE_ROOT = env("LDAP_WORKPLACE_ROOT", default="")
 DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT = env.float(
     "DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT", default=10.0
 )
+
+# --- Identity (issue 11): single sign-on, MFA for staff, login rate limits behind proxies ---
+INSTALLED_APPS += [
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.saml",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+]
+# After AccountMiddleware: employees get a clear 403 at /admin/ (not a redirect loop), and
+# staff without a second factor reach nothing but the enrolment pages.
+MIDDLEWARE += [
+    "organisation.middleware.AdminAccessMiddleware",
+    "organisation.middleware.StaffMFAMiddleware",
+]
+SOCIALACCOUNT_ADAPTER = "organisation.sso.SocialAccountAdapter"
+# Linking happens in the adapter (by e-mail or personal number); allauth asks nothing more.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ONLY = False
+# An unknown person is refused unless the office lets SSO create accounts.
+SSO_AUTO_PROVISION = env.bool("SSO_AUTO_PROVISION", default=False)
+# Where a directory sends the personal number (SAML attribute names or OIDC claims).
+SSO_PERSONAL_NUMBER_CLAIMS = env.list(
+    "SSO_PERSONAL_NUMBER_CLAIMS",
+    default=[
+        "personal_number",
+        "personalNumber",
+        "employeeNumber",
+        "employee_number",
+        "employeeID",
+        "http://schemas.microsoft.com/ws/2008/06/identity/claims/employeeid",
+        "urn:oid:2.16.840.1.113730.3.1.3",
+    ],
+)
+# Off: employees sign in only through SSO; staff with organisation.use_password_login
+# (break-glass accounts) and superusers keep their password.
+PASSWORD_LOGIN_FOR_EMPLOYEES = env.bool("PASSWORD_LOGIN_FOR_EMPLOYEES", default=True)
+_SAML_ATTRIBUTES = {
+    "uid": ["urn:oasis:names:tc:SAML:attribute:subject-id", "uid", "objectGUID"],
+    "email": [
+        "email",
+        "urn:oid:0.9.2342.19200300.100.1.3",
+        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+    ],
+    "first_name": [
+        "firstName",
+        "urn:oid:2.5.4.42",
+        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
+    ],
+    "last_name": [
+        "lastName",
+        "urn:oid:2.5.4.4",
+        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname",
+    ],
+}
+_SSO_APPS = {"saml": [], "openid_connect": []}
+if env("SSO_SAML_IDP_METADATA_URL", default="") or env("SSO_SAML_IDP_SSO_URL", default=""):
+    _SSO_APPS["saml"].append(
+        {
+            "name": env("SSO_SAML_NAME", default="Active Directory (SAML)"),
+            "provider_id": "urn:" + env("SSO_SAML_SLUG", default="office"),
+            "client_id": env("SSO_SAML_SLUG", default="office"),
+            "settings": {
+                "attribute_mapping": _SAML_ATTRIBUTES,
+                "use_nameid_for_email": env.bool("SSO_SAML_NAMEID_IS_EMAIL", default=False),
+                "idp": {
+                    "entity_id": env("SSO_SAML_IDP_ENTITY_ID", default=""),
+                    "metadata_url": env("SSO_SAML_IDP_METADATA_URL", default="") or None,
+                    "sso_url": env("SSO_SAML_IDP_SSO_URL", default=""),
+                    "x509cert": env("SSO_SAML_IDP_X509CERT", default=""),
+                },
+                "sp": {"entity_id": env("SSO_SAML_SP_ENTITY_ID", default="") or None},
+                "advanced": {"want_assertion_signed": True, "want_attribute_statement": False},
+            },
+        }
+    )
+if env("SSO_OIDC_SERVER_URL", default=""):
+    _SSO_APPS["openid_connect"].append(
+        {
+            "name": env("SSO_OIDC_NAME", default="Microsoft Entra ID"),
+            "provider_id": env("SSO_OIDC_ID", default="office"),
+            "client_id": env("SSO_OIDC_CLIENT_ID"),
+            "secret": env("SSO_OIDC_SECRET"),
+            "settings": {
+                "server_url": env("SSO_OIDC_SERVER_URL"),
+                "scope": ["openid", "profile", "email"],
+                "oauth_pkce_enabled": True,
+            },
+        }
+    )
+SOCIALACCOUNT_PROVIDERS = {
+    "saml": {"APPS": _SSO_APPS["saml"]},
+    "openid_connect": {"APPS": _SSO_APPS["openid_connect"], "OAUTH_PKCE_ENABLED": True},
+}
+
+# MFA (allauth.mfa): TOTP, WebAuthn/passkeys, recovery codes. Required for staff (anyone with
+# wagtailadmin.access_admin) where MFA_REQUIRED_FOR_STAFF is on: production.py turns it on.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Bezpečnostní vzdělávání")
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=False)
+
+# Logins for a whole office behind one NAT address: the per-address limits are wide (1,500
+# people at 8:00), the per-account limit on wrong passwords is tight and ignores the address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_RATE_LIMITS = {
+    "login": env("RATE_LIMIT_LOGIN", default="3000/m/ip"),
+    "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="300/m/ip,5/5m/key"),
+}

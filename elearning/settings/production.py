@@ -21,3 +21,5 @@ STORAGES = {
 }
 # Demo users are never created here: seed_demo refuses to run with these settings.
 DEMO_CONTENT_ALLOWED = False
+# Identity (issue 11): staff need a second factor unless the operator explicitly opts out.
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)

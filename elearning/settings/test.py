@@ -29,3 +29,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+# Identity (issue 11): tests use the in-process cache; the rate-limit tests switch to the
+# database cache or Redis themselves. MFA enforcement is switched on by the tests that test it.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+MFA_REQUIRED_FOR_STAFF = False

@@ -244,7 +244,8 @@ def test_job_runs_are_visible_to_the_security_manager_in_the_admin(client, peopl
     assert response.status_code == 200
     assert "reminders" in response.content.decode()
     client.force_login(people["employee"])
-    assert client.get("/admin/automation/job-runs/").status_code == 302
+    # Employees get the "administration is for staff" page (issue 11), not a login redirect.
+    assert client.get("/admin/automation/job-runs/").status_code == 403
 
 
 def test_admin_dashboard_shows_each_jobs_last_run(client, people, course):

@@ -58,10 +58,15 @@ def test_logout_needs_post(client, site):
 
 
 def test_employees_never_reach_the_admin(client, site):
+    # Not the old endless redirect between /admin/ and the login page: a clear Czech 403.
     client.force_login(factories.UserFactory())
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/")
+    for url in ("/admin/", "/admin/pages/", "/admin/login/"):
+        response = client.get(url)
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert "Administrace je jen pro správce školení" in page
+        assert "Váš účet do ní přístup nemá." in page
+        assert 'href="/my-training/"' in page
 
 
 @pytest.mark.parametrize("role", [roles.HR, roles.SECURITY_MANAGER, roles.COURSE_EDITOR])

@@ -237,7 +237,7 @@ def test_the_command_imports_and_reports(org, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("roles", "status"), [([], 302), (["Security manager"], 302), (["HR"], 200)]
+    ("roles", "status"), [([], 403), (["Security manager"], 302), (["HR"], 200)]
 )
 def test_only_hr_reaches_the_import_screen(client, site, roles, status):
     client.force_login(factories.UserFactory(roles=roles))

@@ -1,0 +1,12 @@
+"""URLs of the profile page."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "organisation"
+
+urlpatterns = [
+    path("", views.profile, name="profile"),
+    path("language/", views.profile_language, name="profile_language"),
+]
