@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 ISSUE_ACTION = "certificates.issue"
 REVOKE_ACTION = "certificates.revoke"
+EXPORT_ACTION = "certificates.export"
+ISSUED_BY_SYSTEM = "system"
+ISSUED_BY_PERSON = "person"
 
 # Progress is written at most this often, so a 10,000-certificate export costs a few hundred
 # small UPDATEs rather than 10,000, and the progress bar still moves every second.
@@ -82,7 +85,7 @@ def _serial_allocate(year: int) -> str:
     return f"{year}-{counter.last_number:06d}"
 
 
-def _certificate_create(*, assignment_id: int) -> Certificate:
+def _certificate_create(*, assignment_id: int, by=None) -> Certificate:
     assignment = Assignment.objects.select_related("user", "course").get(pk=assignment_id)
     if assignment.status != Assignment.Status.COMPLETED or assignment.completed_at is None:
         raise CertificateNotIssuable(f"Assignment {assignment_id} is not completed.")
@@ -102,18 +105,25 @@ def _certificate_create(*, assignment_id: int) -> Certificate:
     # Last, right before the insert: the counter's lock is held for as short a time as possible.
     certificate.serial_number = _serial_allocate(timezone.localdate().year)
     certificate.save(force_insert=True)
+    # The audit entry names who issued it: the system (the completion's task) or the person
+    # whose request issued it; user=None alone would let Wagtail guess from the request.
     log(
         instance=certificate,
         action=ISSUE_ACTION,
-        user=None,
-        data={"serial_number": certificate.serial_number, "assignment": assignment.pk},
+        user=by,
+        data={
+            "serial_number": certificate.serial_number,
+            "assignment": assignment.pk,
+            "issued_by": ISSUED_BY_PERSON if by is not None else ISSUED_BY_SYSTEM,
+        },
     )
     return certificate
 
 
-def certificate_issue(*, assignment: Assignment) -> Certificate:
+def certificate_issue(*, assignment: Assignment, by=None) -> Certificate:
     """The assignment's certificate, issued now if it has none; safe to call any number of times.
 
+    `by` is the person whose request issues it; None means the system (the completion task).
     Raises CertificateNotIssuable if the assignment is not completed.
     """
     existing = _existing(assignment_id=assignment.pk)
@@ -121,7 +131,7 @@ def certificate_issue(*, assignment: Assignment) -> Certificate:
         return existing
     try:
         with transaction.atomic():
-            return _certificate_create(assignment_id=assignment.pk)
+            return _certificate_create(assignment_id=assignment.pk, by=by)
     except IntegrityError:
         # The unique assignment column: a retried task, a second worker or a download got
         # there first and committed. Theirs is the certificate; ours was rolled back whole,
@@ -201,6 +211,16 @@ def certificate_export_request(
 
     export = CertificateExport.objects.create(
         requested_by=requested_by, workplace=workplace, date_from=date_from, date_to=date_to
+    )
+    log(
+        instance=export,
+        action=EXPORT_ACTION,
+        user=requested_by,
+        data={
+            "workplace": workplace.name,
+            "date_from": date_from.isoformat(),
+            "date_to": date_to.isoformat(),
+        },
     )
     certificates_zip_build_task.delay_on_commit(export.pk)
     return export

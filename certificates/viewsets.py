@@ -72,7 +72,7 @@ class CertificateIndexView(FormulaSafeExportMixin, IndexView):
         buttons.append(
             MenuItem(
                 _("Download PDF"),
-                url=reverse("certificates:download", args=[instance.assignment_id]),
+                url=reverse("certificates:download", args=[instance.verification_code]),
                 icon_name="download",
                 priority=5,
             )
@@ -112,7 +112,7 @@ class CertificateInspectView(InspectView):
         buttons = [
             HeaderButton(
                 _("Download PDF"),
-                url=reverse("certificates:download", args=[self.object.assignment_id]),
+                url=reverse("certificates:download", args=[self.object.verification_code]),
                 icon_name="download",
             )
         ]
