@@ -79,8 +79,22 @@ def open_assignment(*, user, quiz: Quiz, lock: bool = False) -> Assignment | Non
     return assignments.order_by("pk").first()
 
 
-def _draw(quiz: Quiz, rng: random.Random) -> list[int]:
-    """Ids of the questions of a new attempt: per-pool counts first, the rest from the others."""
+def _sample(rng: random.Random, candidates: list[int], count: int, avoid: set[int]) -> list[int]:
+    """`count` of `candidates`, those not in `avoid` first; the avoided only fill up a shortfall."""
+    fresh = [q for q in candidates if q not in avoid]
+    picked = rng.sample(fresh, min(count, len(fresh)))
+    if len(picked) < count:
+        seen = [q for q in candidates if q in avoid]
+        picked += rng.sample(seen, min(count - len(picked), len(seen)))
+    return picked
+
+
+def _draw(quiz: Quiz, rng: random.Random, avoid: frozenset[int] = frozenset()) -> list[int]:
+    """Ids of the questions of a new attempt: per-pool counts first, the rest from the others.
+
+    Questions in `avoid` (the previous attempt's) are drawn only where the bank has too few
+    others, so a retry is not the same test with the answers learnt from the last result.
+    """
     pools = list(quiz.pools.all())
     by_bank: dict[int, list[int]] = defaultdict(list)
     for question_id, bank_id in (
@@ -92,14 +106,13 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[int]:
     drawn: list[int] = []
     for pool in pools:
         if pool.count:
-            candidates = by_bank[pool.bank_id]
-            drawn += rng.sample(candidates, min(pool.count, len(candidates)))
+            drawn += _sample(rng, by_bank[pool.bank_id], pool.count, set(avoid))
     # The rest comes from the pools without a count; if every pool has one, from what is left.
     rest_banks = [p.bank_id for p in pools if not p.count] or [p.bank_id for p in pools]
     taken = set(drawn)
     rest = [q for bank in rest_banks for q in by_bank[bank] if q not in taken]
     needed = max(quiz.questions_per_attempt - len(drawn), 0)
-    drawn += rng.sample(rest, min(needed, len(rest)))
+    drawn += _sample(rng, rest, needed, set(avoid))
     rng.shuffle(drawn)
     return drawn[: quiz.questions_per_attempt]
 
@@ -135,7 +148,13 @@ def attempt_start(
         refusal = rules.start_refusal(quiz, attempts, now)
         if refusal is not None:
             raise NotAllowed(describe_refusal(refusal))
-        question_ids = _draw(quiz, rng)
+        previous = max(attempts, key=lambda a: a.number, default=None)
+        avoid = frozenset(
+            AttemptQuestion.objects.filter(attempt=previous).values_list("question_id", flat=True)
+            if previous is not None
+            else ()
+        )
+        question_ids = _draw(quiz, rng, avoid)
         if not question_ids:
             raise Conflict(
                 gettext("This quiz has no questions yet. Please tell the course editor.")

@@ -37,7 +37,11 @@ def test_seed_demo_creates_quizzes_once_and_keeps_completed_assignments_complete
 
     quiz = Quiz.objects.get(course__slug="phishing-a-socialni-inzenyrstvi")
     assert (quiz.pass_mark, quiz.questions_per_attempt, quiz.max_attempts) == (70, 6, 3)
-    assert (quiz.wait_minutes, quiz.time_limit_minutes, quiz.show_correct_answers) == (0, 20, True)
+    assert (quiz.wait_minutes, quiz.time_limit_minutes, quiz.reveal_answers) == (
+        0,
+        20,
+        "after_pass_or_last_attempt",
+    )
     # The demo employee's own quizzes are left for her to take.
     assert not Attempt.objects.filter(user__email="employee@example.cz").exists()
     # Every question can be answered fully right.
