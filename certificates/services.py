@@ -10,13 +10,16 @@ import tempfile
 import time
 import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
@@ -97,7 +100,7 @@ def _certificate_create(*, assignment_id: int, by=None) -> Certificate:
         course_title=course.title,
         course_version=assignment.completed_version or course.version,
         organisation_name=_organisation_name(),
-        language=user.language if user.language in pdf.LABELS else "cs",
+        language=_language(user.language),
         completed_on=completed_on,
         score=assignment.score,
         valid_until=validity.valid_until(completed_on, course.refresher_months),
@@ -146,8 +149,38 @@ def _existing(*, assignment_id: int) -> Certificate | None:
     return Certificate.objects.filter(assignment_id=assignment_id).first()
 
 
+def _language(code: str) -> str:
+    """A language the site is translated into; anything else gets the site's own (Czech)."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def certificate_labels(*, language: str) -> pdf.Labels:
+    """The certificate's fixed wording in `language`, from the certificates' catalogue."""
+    context = "certificate PDF"
+    with translation.override(language):
+        return pdf.Labels(
+            title=pgettext(context, "Certificate of Completion"),
+            intro=pgettext(context, "This is to certify that"),
+            completed=pgettext(context, "has successfully completed the course"),
+            version=pgettext(context, "Version"),
+            completed_on=pgettext(context, "Completed on"),
+            score=pgettext(context, "Score"),
+            valid_until=pgettext(context, "Valid until"),
+            serial_number=pgettext(context, "Serial number"),
+            verification_code=pgettext(context, "Verification code"),
+            verify_at=pgettext(context, "Verify at"),
+        )
+
+
+def certificate_date(value: datetime.date, *, language: str) -> str:
+    """A date as the language writes it in full (Django's DATE_FORMAT: 22. listopadu 2026)."""
+    with translation.override(language):
+        return date_format(value, "DATE_FORMAT", use_l10n=True)
+
+
 def certificate_data(*, certificate: Certificate, logo: bytes | None = None) -> pdf.CertificateData:
     """What the PDF prints, taken from the certificate's snapshot, never from today's data."""
+    language = _language(certificate.language)
     return pdf.CertificateData(
         organisation_name=certificate.organisation_name,
         logo=logo,
@@ -160,7 +193,12 @@ def certificate_data(*, certificate: Certificate, logo: bytes | None = None) -> 
         serial_number=certificate.serial_number,
         verification_code=certificate.verification_code,
         verification_url=certificate.verification_url,
-        language=certificate.language if certificate.language in pdf.LABELS else "cs",
+        language=language,
+        labels=certificate_labels(language=language),
+        completed_on_text=certificate_date(certificate.completed_on, language=language),
+        valid_until_text=certificate_date(certificate.valid_until, language=language)
+        if certificate.valid_until
+        else "",
     )
 
 
