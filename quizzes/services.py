@@ -14,14 +14,24 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from core.sanitize import clean_html
 from courses.models import Assignment
 from courses.services import assignment_evaluate
 
 from . import grading, rules
 from .importers import ImportFileError, ParsedQuestion, Skipped, parse_questions
 from .importers.base import FALSE_TEXT, TRUE_TEXT
-from .models import Attempt, AttemptQuestion, Choice, Question, QuestionBank, Quiz, Response
+from .importers.richtext import editor_html
+from .models import (
+    INLINE_FEATURES,
+    TEXT_FEATURES,
+    Attempt,
+    AttemptQuestion,
+    Choice,
+    Question,
+    QuestionBank,
+    Quiz,
+    Response,
+)
 
 
 class QuizRefusal(Exception):
@@ -273,7 +283,7 @@ def _choice_text(question: ParsedQuestion, text_html: str) -> str:
     if question.type == grading.TRUEFALSE and text_html in (TRUE_TEXT, FALSE_TEXT):
         with translation.override(settings.LANGUAGE_CODE):
             return gettext(text_html)
-    return clean_html(text_html)
+    return editor_html(text_html, INLINE_FEATURES)
 
 
 def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> ImportReport:
@@ -290,8 +300,9 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
         report = ImportReport(bank=bank, created=0, skipped=list(result.skipped))
         new: list[tuple[Question, ParsedQuestion]] = []
         for parsed in result.questions:
-            # The parser sanitised already; doing it again here keeps the guarantee local.
-            text = clean_html(parsed.text_html)
+            # The parser sanitised already; this also reduces the HTML to what the rich-text
+            # editor round-trips, so every imported question opens (and saves) in the admin.
+            text = editor_html(parsed.text_html, TEXT_FEATURES)
             # Only what was in the bank before counts: a file may repeat a question on purpose.
             if (parsed.name, text) in seen:
                 report.duplicates.append(parsed)
@@ -303,8 +314,8 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 type=parsed.type,
                 mode=parsed.mode,
                 text=text,
-                explanation=clean_html(parsed.explanation_html),
-                general_feedback=clean_html(parsed.general_feedback_html),
+                explanation=editor_html(parsed.explanation_html, TEXT_FEATURES),
+                general_feedback=editor_html(parsed.general_feedback_html, TEXT_FEATURES),
             )
             new.append((question, parsed))
         Question.objects.bulk_create([q for q, _ in new])
@@ -314,7 +325,7 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 sort_order=order,
                 text=_choice_text(parsed, choice.text_html),
                 fraction=choice.fraction,
-                feedback=clean_html(choice.feedback_html),
+                feedback=editor_html(choice.feedback_html, TEXT_FEATURES),
             )
             for question, parsed in new
             for order, choice in enumerate(parsed.choices)
