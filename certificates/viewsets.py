@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from core.audit import AuditedExportMixin
 from core.spreadsheets import FormulaSafeExportMixin
 
 from . import services
@@ -63,7 +64,7 @@ def _can_revoke(user) -> bool:
     return user.has_perm("certificates.revoke_certificate")
 
 
-class CertificateIndexView(FormulaSafeExportMixin, IndexView):
+class CertificateIndexView(AuditedExportMixin, FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assignment__user__workplace")
 

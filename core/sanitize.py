@@ -135,4 +135,3 @@ def clean_rich_text(html: str | None) -> str:
         link_rel=None,
     )
     return cleaned.replace("<br>", "<br/>").strip()
-

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.audit import export_log
 from organisation.roles import SECURITY_MANAGER, has_role
 
 from . import charts, exports
@@ -64,4 +65,11 @@ def security_export(request, table: str, export_format: str):
     tables = security_tables(security.security_dashboard(scope=scope, filters=form.filters()))
     if table not in tables:
         raise Http404
+    export_log(
+        user=request.user,
+        instance=request.user,
+        what=f"reports.security.{table}",
+        export_format=export_format,
+        filters=dict(request.GET.lists()),
+    )
     return exports.table_response(tables[table], export_format, stem=f"ucinnost-{table}")
