@@ -9,6 +9,6 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from . import signal_handlers
+        from . import erasure, signal_handlers  # noqa: F401 - erasure registers its providers
 
         signal_handlers.connect()

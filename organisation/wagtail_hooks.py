@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from .erasure import ERASE_ACTION
+from .erasure_views import PersonEraseView
 from .services import IMPORT_ACTION, ROLE_ACTION
 from .viewsets import EmployeeImportView, workplace_viewset
 
@@ -17,7 +19,10 @@ def register_workplaces():
 
 @hooks.register("register_admin_urls")
 def register_employee_import_url():
-    return [path("employees/import/", EmployeeImportView.as_view(), name="employee_import")]
+    return [
+        path("employees/import/", EmployeeImportView.as_view(), name="employee_import"),
+        path("people/<int:user_id>/erase/", PersonEraseView.as_view(), name="organisation_erase"),
+    ]
 
 
 class _HRMenuItem(MenuItem):
@@ -60,3 +65,6 @@ class RoleFormatter(LogFormatter):
 def register_organisation_actions(actions):
     actions.register_action(IMPORT_ACTION)(ImportFormatter)
     actions.register_action(ROLE_ACTION)(RoleFormatter)
+    actions.register_action(
+        ERASE_ACTION, _("Erase personal data"), _("Personal data erased (pseudonymised)")
+    )

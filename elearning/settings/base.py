@@ -205,3 +205,8 @@ LOGGING = {
     # Wagtail logs every background search/reference task at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Personal data (GDPR, issue 12 item 9) ---
+# Days after a person's last trace (leaving, last login) before the nightly purge erases their
+# personal data (organisation/erasure.py); statistics keep the records under a pseudonym.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=3 * 365)
