@@ -21,11 +21,9 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from certificates.pdf import (  # noqa: E402
     FONT_DIR,
-    LABELS,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     CertificateData,
-    format_date,
     format_percent,
     render_certificate,
 )
@@ -65,26 +63,26 @@ def register_baseline_fonts() -> None:
 
 
 def baseline_strings(data: CertificateData) -> list[str]:
-    labels = LABELS[data.language]
+    labels = data.labels
     return [
         data.organisation_name,
-        labels["title"],
-        labels["intro"],
+        labels.title,
+        labels.intro,
         data.holder_name,
-        labels["completed"],
+        labels.completed,
         data.course_title,
-        f"{labels['version']}: {data.course_version}",
-        labels["completed_on"],
-        format_date(data.completed_on, data.language),
-        labels["score"],
+        f"{labels.version}: {data.course_version}",
+        labels.completed_on,
+        data.completed_on.isoformat(),
+        labels.score,
         format_percent(data.score_percent or Decimal(0), data.language),
-        labels["valid_until"],
-        format_date(data.valid_until or data.completed_on, data.language),
-        labels["serial_number"],
+        labels.valid_until,
+        (data.valid_until or data.completed_on).isoformat(),
+        labels.serial_number,
         data.serial_number,
-        labels["verification_code"],
+        labels.verification_code,
         data.verification_code,
-        labels["verify_at"],
+        labels.verify_at,
         data.verification_url,
     ]
 

@@ -9,6 +9,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from . import signal_handlers
+        from . import personal_data, signal_handlers
 
         signal_handlers.connect()
+        personal_data.register()

@@ -123,10 +123,11 @@ class Certificate(models.Model):
         ordering = ["-completed_on", "-id"]
         permissions = [("revoke_certificate", _("Can revoke certificates"))]
         constraints = [
-            # Revoked means all three: when, by whom and why; never a half-revoked record.
+            # Revoked means when and why, never a half-revoked record; by whom is empty only
+            # when the system revoked it (the retention purge erasing its holder).
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True, revoked_by__isnull=True, revoke_reason="")
-                | (Q(revoked_at__isnull=False, revoked_by__isnull=False) & ~Q(revoke_reason="")),
+                | (Q(revoked_at__isnull=False) & ~Q(revoke_reason="")),
                 name="certificate_revocation_complete",
             ),
             models.CheckConstraint(

@@ -7,13 +7,14 @@ import io
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from bidi import get_display
 from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import Color, HexColor, black
@@ -67,54 +68,32 @@ METADATA_MAX = 200
 # Variation selectors only pick an emoji or text style; DejaVu has one style, so drop them.
 _INVISIBLE = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0))
 
-# This module must stay importable without Django (Celery workers, the benchmark, pure
-# tests), so the labels live here instead of going through django.utils.translation.
-LABELS: dict[str, dict[str, str]] = {
-    "cs": {
-        "title": "Osvědčení o absolvování školení",
-        "intro": "Tímto se potvrzuje, že",
-        "completed": "úspěšně absolvoval(a) školení",
-        "version": "Verze",
-        "completed_on": "Datum absolvování",
-        "score": "Výsledek",
-        "valid_until": "Platné do",
-        "serial_number": "Sériové číslo",
-        "verification_code": "Ověřovací kód",
-        "verify_at": "Ověřte pravost na",
-    },
-    "en": {
-        "title": "Certificate of Completion",
-        "intro": "This is to certify that",
-        "completed": "has successfully completed the course",
-        "version": "Version",
-        "completed_on": "Completed on",
-        "score": "Score",
-        "valid_until": "Valid until",
-        "serial_number": "Serial number",
-        "verification_code": "Verification code",
-        "verify_at": "Verify at",
-    },
-}
 
-_EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+@dataclass(frozen=True)
+class Labels:
+    """The fixed wording of a certificate. The defaults are the English source texts; the
+    certificates service passes them through gettext in the certificate's language, so this
+    module stays importable without Django (Celery workers, the benchmark, pure tests)."""
+
+    title: str = "Certificate of Completion"
+    intro: str = "This is to certify that"
+    completed: str = "has successfully completed the course"
+    version: str = "Version"
+    completed_on: str = "Completed on"
+    score: str = "Score"
+    valid_until: str = "Valid until"
+    serial_number: str = "Serial number"
+    verification_code: str = "Verification code"
+    verify_at: str = "Verify at"
 
 
 @dataclass(frozen=True)
 class CertificateData:
-    """Everything printed on one certificate, already resolved from the database."""
+    """Everything printed on one certificate, already resolved from the database.
+
+    Dates and the score arrive formatted for the certificate's language (Django's formats);
+    left empty, they fall back to ISO dates and a plain number, for use without Django.
+    """
 
     organisation_name: str
     logo: bytes | None
@@ -128,12 +107,9 @@ class CertificateData:
     verification_code: str
     verification_url: str
     language: str = "cs"
-
-    def __post_init__(self) -> None:
-        if self.language not in LABELS:
-            raise ValueError(
-                f"Unsupported certificate language {self.language!r}; use one of {sorted(LABELS)}."
-            )
+    labels: Labels = field(default_factory=Labels)
+    completed_on_text: str = ""
+    valid_until_text: str = ""
 
 
 @functools.cache
@@ -153,8 +129,24 @@ def _coverage() -> frozenset[int]:
     return frozenset(regular.keys() & bold.keys())
 
 
+def _is_emoji(char: str) -> bool:
+    # Pictographs, their skin-tone modifiers, flags and keycaps: a certificate is a formal
+    # document, and a box or "?" in a name looks like a printing error.
+    code = ord(char)
+    return (
+        code >= 0x1F000
+        or 0x2600 <= code <= 0x27BF
+        or 0x2B00 <= code <= 0x2BFF
+        or code in (0x20E3, 0x3030, 0x303D, 0x3297, 0x3299)
+    )
+
+
 def clean_text(text: str) -> str:
-    """Return text DejaVu can draw: NFC, one line, no control or bidi-override characters."""
+    """Return text DejaVu can draw: NFC, one line, no control or bidi-override characters.
+
+    Emoji are dropped; any other character DejaVu cannot draw becomes one REPLACEMENT mark
+    per run, so a name in an unsupported script is visibly incomplete rather than silently cut.
+    """
     covered = _coverage()
     out: list[str] = []
     for char in unicodedata.normalize("NFC", text):
@@ -163,6 +155,9 @@ def clean_text(text: str) -> str:
             out.append(" ")
         elif category in ("Cc", "Cf", "Cs") or ord(char) in _INVISIBLE:
             # Format characters include U+202E (right-to-left override), a spoofing tool.
+            # Dropping them also removes the zero-width joiner inside emoji sequences.
+            continue
+        elif _is_emoji(char):
             continue
         elif ord(char) in covered and ord(char) <= 0xFFFF:
             out.append(char)
@@ -171,11 +166,29 @@ def clean_text(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def format_date(value: date, language: str) -> str:
-    """Czech style 22. 11. 2026, English style 22 November 2026."""
-    if language == "cs":
-        return f"{value.day}. {value.month}. {value.year}"
-    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+_DIGIT_RUN = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether `text` holds Hebrew or Arabic letters (strong right-to-left characters)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def visual_words(text: str) -> str:
+    """`text` with its words in the order they are drawn, left to right (Unicode bidi).
+
+    Each word stays in logical order: HarfBuzz shapes it (Arabic letters join by their
+    neighbours in reading order) and returns its glyphs already right to left.
+    """
+    if not is_right_to_left(text):
+        return text
+    words = []
+    for word in get_display(text).split(" "):
+        if is_right_to_left(word):
+            # get_display reversed the letters; undo that, but numbers read left to right.
+            word = _DIGIT_RUN.sub(lambda match: match.group()[::-1], word[::-1])
+        words.append(word)
+    return " ".join(words)
 
 
 def format_percent(value: Decimal, language: str) -> str:
@@ -201,6 +214,7 @@ def printable(data: CertificateData) -> CertificateData:
 
 
 def _paragraph(text: str, font_name: str, size: float, color: Color) -> Paragraph:
+    right_to_left = is_right_to_left(text)
     style = ParagraphStyle(
         "certificate",
         fontName=font_name,
@@ -209,9 +223,11 @@ def _paragraph(text: str, font_name: str, size: float, color: Color) -> Paragrap
         alignment=TA_CENTER,
         textColor=color,
         splitLongWords=1,
+        # HarfBuzz shaping only where a script needs it: Latin text keeps its exact glyphs.
+        shaping=1 if right_to_left else 0,
     )
     # escape() makes <para>, <link>, & and < print literally instead of being markup.
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(visual_words(text) if right_to_left else text), style)
 
 
 def _fits(paragraph: Paragraph, width: float, height: float) -> bool:
@@ -343,7 +359,7 @@ def _draw_centred(
     canvas.drawCentredString(PAGE_WIDTH / 2, y, text)
 
 
-def _draw_body(canvas: Canvas, data: CertificateData, labels: dict[str, str]) -> None:
+def _draw_body(canvas: Canvas, data: CertificateData, labels: Labels) -> None:
     organisation = fit_paragraph(
         data.organisation_name,
         font_name=BOLD,
@@ -357,11 +373,9 @@ def _draw_body(canvas: Canvas, data: CertificateData, labels: dict[str, str]) ->
         canvas, organisation, left=200, top=PAGE_HEIGHT - 48, width=PAGE_WIDTH - 400, height=42
     )
 
+    _draw_centred(canvas, labels.title, y=PAGE_HEIGHT - 150, font_name=BOLD, size=30, color=ACCENT)
     _draw_centred(
-        canvas, labels["title"], y=PAGE_HEIGHT - 150, font_name=BOLD, size=30, color=ACCENT
-    )
-    _draw_centred(
-        canvas, labels["intro"], y=PAGE_HEIGHT - 185, font_name=REGULAR, size=13, color=MUTED
+        canvas, labels.intro, y=PAGE_HEIGHT - 185, font_name=REGULAR, size=13, color=MUTED
     )
 
     holder = fit_paragraph(
@@ -377,7 +391,7 @@ def _draw_body(canvas: Canvas, data: CertificateData, labels: dict[str, str]) ->
     )
 
     _draw_centred(
-        canvas, labels["completed"], y=PAGE_HEIGHT - 302, font_name=REGULAR, size=13, color=MUTED
+        canvas, labels.completed, y=PAGE_HEIGHT - 302, font_name=REGULAR, size=13, color=MUTED
     )
 
     course = fit_paragraph(
@@ -392,24 +406,24 @@ def _draw_body(canvas: Canvas, data: CertificateData, labels: dict[str, str]) ->
         canvas, course, left=CONTENT_LEFT, top=PAGE_HEIGHT - 314, width=CONTENT_WIDTH, height=56
     )
 
-    version = f"{labels['version']}: {data.course_version}"
+    version = f"{labels.version}: {data.course_version}"
     _draw_centred(canvas, version, y=PAGE_HEIGHT - 392, font_name=REGULAR, size=11, color=MUTED)
 
 
-def _detail_rows(data: CertificateData, labels: dict[str, str]) -> list[tuple[str, str]]:
-    language = data.language
-    rows = [(labels["completed_on"], format_date(data.completed_on, language))]
+def _detail_rows(data: CertificateData, labels: Labels) -> list[tuple[str, str]]:
+    completed_on = data.completed_on_text or data.completed_on.isoformat()
+    rows = [(labels.completed_on, completed_on)]
     if data.score_percent is not None:
-        rows.append((labels["score"], format_percent(data.score_percent, language)))
+        rows.append((labels.score, format_percent(data.score_percent, data.language)))
     # No refresher interval means no expiry; printing nothing claims nothing.
     if data.valid_until is not None:
-        rows.append((labels["valid_until"], format_date(data.valid_until, language)))
-    rows.append((labels["serial_number"], data.serial_number))
-    rows.append((labels["verification_code"], data.verification_code))
+        rows.append((labels.valid_until, data.valid_until_text or data.valid_until.isoformat()))
+    rows.append((labels.serial_number, data.serial_number))
+    rows.append((labels.verification_code, data.verification_code))
     return rows
 
 
-def _draw_details(canvas: Canvas, data: CertificateData, labels: dict[str, str]) -> None:
+def _draw_details(canvas: Canvas, data: CertificateData, labels: Labels) -> None:
     value_left = CONTENT_LEFT + 140
     value_width = QR_CENTRE_X - 115 - value_left
     y = 165.0
@@ -467,13 +481,13 @@ def _draw_qr_modules(canvas: Canvas, modules: list[list[bool]], left: float, bot
     canvas.restoreState()
 
 
-def _draw_qr(canvas: Canvas, url: str, labels: dict[str, str]) -> None:
+def _draw_qr(canvas: Canvas, url: str, labels: Labels) -> None:
     left = QR_CENTRE_X - QR_SIZE / 2
     _draw_qr_modules(canvas, qr_modules(url), left, QR_BOTTOM)
 
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawCentredString(QR_CENTRE_X, QR_BOTTOM - 10, labels["verify_at"])
+    canvas.drawCentredString(QR_CENTRE_X, QR_BOTTOM - 10, labels.verify_at)
     link = fit_paragraph(
         clean_text(url),
         font_name=REGULAR,
@@ -507,9 +521,9 @@ def _metadata_text(text: str) -> str:
     return text if len(text) <= METADATA_MAX else text[: METADATA_MAX - 1] + ELLIPSIS
 
 
-def _set_metadata(canvas: Canvas, data: CertificateData, labels: dict[str, str]) -> None:
+def _set_metadata(canvas: Canvas, data: CertificateData, labels: Labels) -> None:
     holder, course = _metadata_text(data.holder_name), _metadata_text(data.course_title)
-    canvas.setTitle(f"{labels['title']}: {holder} – {course}")
+    canvas.setTitle(f"{labels.title}: {holder} – {course}")
     canvas.setAuthor(_metadata_text(data.organisation_name))
     canvas.setSubject(course)
     canvas.setCreator("elearning certificates")
@@ -519,7 +533,7 @@ def render_certificate(data: CertificateData) -> bytes:
     """Return the certificate as a one-page A4 landscape PDF."""
     register_fonts()
     data = printable(data)
-    labels = LABELS[data.language]
+    labels = data.labels
     buffer = io.BytesIO()
     # invariant fixes the timestamps and document id, so identical data gives identical bytes.
     canvas = Canvas(

@@ -41,6 +41,17 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(verification_code=code).first()
 
 
+def certificate_for_download(*, code: str, assignments) -> Certificate | None:
+    """The certificate with `code` if its assignment is among `assignments` (the user's own)."""
+    if not _CODE_PATTERN.fullmatch(code):
+        return None
+    return (
+        Certificate.objects.filter(verification_code=code, assignment__in=assignments)
+        .select_related("assignment__course")
+        .first()
+    )
+
+
 def certificates_for_export(*, workplace, date_from: datetime.date, date_to: datetime.date):
     """Certificates of holders in the workplace or below it, completed within the period."""
     return (

@@ -10,13 +10,16 @@ import tempfile
 import time
 import zipfile
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
@@ -31,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 ISSUE_ACTION = "certificates.issue"
 REVOKE_ACTION = "certificates.revoke"
+EXPORT_ACTION = "certificates.export"
+ISSUED_BY_SYSTEM = "system"
+ISSUED_BY_PERSON = "person"
 
 # Progress is written at most this often, so a 10,000-certificate export costs a few hundred
 # small UPDATEs rather than 10,000, and the progress bar still moves every second.
@@ -82,7 +88,7 @@ def _serial_allocate(year: int) -> str:
     return f"{year}-{counter.last_number:06d}"
 
 
-def _certificate_create(*, assignment_id: int) -> Certificate:
+def _certificate_create(*, assignment_id: int, by=None) -> Certificate:
     assignment = Assignment.objects.select_related("user", "course").get(pk=assignment_id)
     if assignment.status != Assignment.Status.COMPLETED or assignment.completed_at is None:
         raise CertificateNotIssuable(f"Assignment {assignment_id} is not completed.")
@@ -94,7 +100,7 @@ def _certificate_create(*, assignment_id: int) -> Certificate:
         course_title=course.title,
         course_version=assignment.completed_version or course.version,
         organisation_name=_organisation_name(),
-        language=user.language if user.language in pdf.LABELS else "cs",
+        language=_language(user.language),
         completed_on=completed_on,
         score=assignment.score,
         valid_until=validity.valid_until(completed_on, course.refresher_months),
@@ -102,18 +108,25 @@ def _certificate_create(*, assignment_id: int) -> Certificate:
     # Last, right before the insert: the counter's lock is held for as short a time as possible.
     certificate.serial_number = _serial_allocate(timezone.localdate().year)
     certificate.save(force_insert=True)
+    # The audit entry names who issued it: the system (the completion's task) or the person
+    # whose request issued it; user=None alone would let Wagtail guess from the request.
     log(
         instance=certificate,
         action=ISSUE_ACTION,
-        user=None,
-        data={"serial_number": certificate.serial_number, "assignment": assignment.pk},
+        user=by,
+        data={
+            "serial_number": certificate.serial_number,
+            "assignment": assignment.pk,
+            "issued_by": ISSUED_BY_PERSON if by is not None else ISSUED_BY_SYSTEM,
+        },
     )
     return certificate
 
 
-def certificate_issue(*, assignment: Assignment) -> Certificate:
+def certificate_issue(*, assignment: Assignment, by=None) -> Certificate:
     """The assignment's certificate, issued now if it has none; safe to call any number of times.
 
+    `by` is the person whose request issues it; None means the system (the completion task).
     Raises CertificateNotIssuable if the assignment is not completed.
     """
     existing = _existing(assignment_id=assignment.pk)
@@ -121,7 +134,7 @@ def certificate_issue(*, assignment: Assignment) -> Certificate:
         return existing
     try:
         with transaction.atomic():
-            return _certificate_create(assignment_id=assignment.pk)
+            return _certificate_create(assignment_id=assignment.pk, by=by)
     except IntegrityError:
         # The unique assignment column: a retried task, a second worker or a download got
         # there first and committed. Theirs is the certificate; ours was rolled back whole,
@@ -136,8 +149,38 @@ def _existing(*, assignment_id: int) -> Certificate | None:
     return Certificate.objects.filter(assignment_id=assignment_id).first()
 
 
+def _language(code: str) -> str:
+    """A language the site is translated into; anything else gets the site's own (Czech)."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def certificate_labels(*, language: str) -> pdf.Labels:
+    """The certificate's fixed wording in `language`, from the certificates' catalogue."""
+    context = "certificate PDF"
+    with translation.override(language):
+        return pdf.Labels(
+            title=pgettext(context, "Certificate of Completion"),
+            intro=pgettext(context, "This is to certify that"),
+            completed=pgettext(context, "has successfully completed the course"),
+            version=pgettext(context, "Version"),
+            completed_on=pgettext(context, "Completed on"),
+            score=pgettext(context, "Score"),
+            valid_until=pgettext(context, "Valid until"),
+            serial_number=pgettext(context, "Serial number"),
+            verification_code=pgettext(context, "Verification code"),
+            verify_at=pgettext(context, "Verify at"),
+        )
+
+
+def certificate_date(value: datetime.date, *, language: str) -> str:
+    """A date as the language writes it in full (Django's DATE_FORMAT: 22. listopadu 2026)."""
+    with translation.override(language):
+        return date_format(value, "DATE_FORMAT", use_l10n=True)
+
+
 def certificate_data(*, certificate: Certificate, logo: bytes | None = None) -> pdf.CertificateData:
     """What the PDF prints, taken from the certificate's snapshot, never from today's data."""
+    language = _language(certificate.language)
     return pdf.CertificateData(
         organisation_name=certificate.organisation_name,
         logo=logo,
@@ -150,7 +193,12 @@ def certificate_data(*, certificate: Certificate, logo: bytes | None = None) -> 
         serial_number=certificate.serial_number,
         verification_code=certificate.verification_code,
         verification_url=certificate.verification_url,
-        language=certificate.language if certificate.language in pdf.LABELS else "cs",
+        language=language,
+        labels=certificate_labels(language=language),
+        completed_on_text=certificate_date(certificate.completed_on, language=language),
+        valid_until_text=certificate_date(certificate.valid_until, language=language)
+        if certificate.valid_until
+        else "",
     )
 
 
@@ -201,6 +249,16 @@ def certificate_export_request(
 
     export = CertificateExport.objects.create(
         requested_by=requested_by, workplace=workplace, date_from=date_from, date_to=date_to
+    )
+    log(
+        instance=export,
+        action=EXPORT_ACTION,
+        user=requested_by,
+        data={
+            "workplace": workplace.name,
+            "date_from": date_from.isoformat(),
+            "date_to": date_to.isoformat(),
+        },
     )
     certificates_zip_build_task.delay_on_commit(export.pk)
     return export

@@ -8,7 +8,13 @@ app_name = "certificates"
 
 urlpatterns = [
     path("", views.my_certificates, name="mine"),
-    path("assignment/<int:assignment_id>/pdf/", views.certificate_download, name="download"),
+    # The PDF is reached by the certificate's unguessable code, never by a sequential id.
+    path("pdf/<str:code>/", views.certificate_download, name="download"),
+    path(
+        "assignment/<int:assignment_id>/prepare/",
+        views.certificate_prepare,
+        name="prepare",
+    ),
     path("verify/<str:code>/", views.verify, name="verify"),
     # Everything else below verify/ (slashes, no trailing slash, nothing at all) reaches the
     # same view, so odd input gets the same 404 page instead of the site's generic one.

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from courses.models import Assignment
 
@@ -35,17 +35,32 @@ def my_certificates(request):
     return render(request, "certificates/my_certificates.html", {"rows": rows})
 
 
-@login_required
-def certificate_download(request, assignment_id: int):
-    # Keyed by assignment so the link works before the issuing task has run. Someone else's
-    # certificate is "not found", not "forbidden": its existence is nobody else's business.
+def _downloadable(request):
+    # Someone else's certificate is "not found", not "forbidden": its existence is nobody
+    # else's business.
     assignments = Assignment.objects.filter(status=Assignment.Status.COMPLETED)
     if not can_see_all_certificates(request.user):
         assignments = assignments.filter(user=request.user)
-    assignment = get_object_or_404(assignments, pk=assignment_id)
-    certificate = services.certificate_issue(assignment=assignment)
+    return assignments
+
+
+@login_required
+@require_safe
+def certificate_download(request, code: str):
+    """The PDF behind the certificate's unguessable code; reading it never issues or renders."""
+    certificate = selectors.certificate_for_download(code=code, assignments=_downloadable(request))
+    if certificate is None:
+        raise Http404
     if not certificate.pdf:
-        certificate = services.certificate_pdf(certificate=certificate)
+        # A GET changes nothing: the page offers the idempotent POST that prepares the file.
+        response = render(
+            request,
+            "certificates/being_prepared.html",
+            {"assignment": certificate.assignment, "certificate": certificate},
+            status=202,
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
@@ -54,6 +69,17 @@ def certificate_download(request, assignment_id: int):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def certificate_prepare(request, assignment_id: int):
+    """Issue (if the task has not yet) and render the PDF of a completed assignment; idempotent."""
+    assignment = get_object_or_404(_downloadable(request), pk=assignment_id)
+    certificate = services.certificate_issue(assignment=assignment, by=request.user)
+    if not certificate.pdf:
+        certificate = services.certificate_pdf(certificate=certificate)
+    return redirect("certificates:download", code=certificate.verification_code)
 
 
 def _client_address(request) -> str:

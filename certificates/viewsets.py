@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from core.audit import AuditedExportMixin
 from core.spreadsheets import FormulaSafeExportMixin
 
 from . import services
@@ -60,7 +61,11 @@ class CertificateFilterSet(WagtailFilterSet):
         return queryset.in_workplace(value) if value else queryset
 
 
-class CertificateIndexView(FormulaSafeExportMixin, IndexView):
+def _can_revoke(user) -> bool:
+    return user.has_perm("certificates.revoke_certificate")
+
+
+class CertificateIndexView(AuditedExportMixin, FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assignment__user__workplace")
 
@@ -69,7 +74,7 @@ class CertificateIndexView(FormulaSafeExportMixin, IndexView):
         buttons.append(
             MenuItem(
                 _("Download PDF"),
-                url=reverse("certificates:download", args=[instance.assignment_id]),
+                url=reverse("certificates:download", args=[instance.verification_code]),
                 icon_name="download",
                 priority=5,
             )
@@ -109,7 +114,7 @@ class CertificateInspectView(InspectView):
         buttons = [
             HeaderButton(
                 _("Download PDF"),
-                url=reverse("certificates:download", args=[self.object.assignment_id]),
+                url=reverse("certificates:download", args=[self.object.verification_code]),
                 icon_name="download",
             )
         ]

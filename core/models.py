@@ -25,3 +25,21 @@ class OrganisationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("organisation")
+
+
+class AuditLog(models.Model):
+    """No table: the holder of the permission to read the whole audit log (Wagtail's entries).
+
+    Wagtail shows an entry only to users with some permission on the logged object's model;
+    auditors (administrators, the security manager) need every entry, edit rights to none.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("view_audit_log", _("Can view the audit log"))]
+        verbose_name = _("audit log")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return str(_("audit log"))

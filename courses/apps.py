@@ -11,8 +11,10 @@ class CoursesConfig(AppConfig):
     def ready(self):
         # Registers the lesson step provider (see completion.py).
         from . import (
+            personal_data,
             selectors,  # noqa: F401
             signal_handlers,
         )
 
         signal_handlers.connect()
+        personal_data.register()

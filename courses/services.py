@@ -6,10 +6,29 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from . import completion
 from .models import Assignment, CoursePage, LessonPage, LessonProgress
 from .signals import assignment_completed
+
+# One entry per assignment made for someone (manually, by a review, by the automation);
+# an employee's own enrolment in an optional course is their choice, not an assignment.
+ASSIGN_ACTION = "courses.assign"
+
+
+def _assignment_log(assignment: Assignment, *, by=None) -> None:
+    log(
+        instance=assignment,
+        action=ASSIGN_ACTION,
+        user=by,
+        data={
+            "source": assignment.source,
+            "reason": assignment.reason,
+            "due_date": assignment.due_date.isoformat() if assignment.due_date else None,
+            "employee": assignment.user_id,
+        },
+    )
 
 
 def assignment_create(
@@ -32,6 +51,8 @@ def assignment_create(
                 source=source,
                 assigned_by=assigned_by,
             )
+            if source != Assignment.Source.SELF:
+                _assignment_log(assignment, by=assigned_by)
             return assignment, True
     except IntegrityError:
         # The unique "one open assignment" constraint: someone (or a retry) was first.
@@ -41,8 +62,10 @@ def assignment_create(
             )
             if due_date and (existing.due_date is None or due_date < existing.due_date):
                 existing.due_date = due_date
-                if existing.source == Assignment.Source.SELF:
+                if existing.source == Assignment.Source.SELF and source != existing.source:
                     existing.source, existing.reason = source, reason
+                    # The employee's own enrolment has just become an obligation.
+                    _assignment_log(existing, by=assigned_by)
                 existing.save(update_fields=["due_date", "source", "reason"])
             return existing, False
 
@@ -118,6 +141,7 @@ def assignments_assign_manually(
         course=course, status=Assignment.Status.ASSIGNED, user__in=recipients
     )
     already = set(open_ones.values_list("user_id", flat=True))
+    converted = set(open_ones.filter(source=Assignment.Source.SELF).values_list("pk", flat=True))
     open_ones.filter(source=Assignment.Source.SELF).update(
         source=Assignment.Source.MANUAL, reason=reason, due_date=due_date, assigned_by=assigned_by
     )
@@ -139,4 +163,14 @@ def assignments_assign_manually(
     ]
     # Sorted by user, ignore_conflicts: a concurrent submission's rows are skipped, not doubled.
     Assignment.objects.bulk_create(new, ignore_conflicts=True)
+    # ignore_conflicts returns no ids, so read back what this call made (or turned into an
+    # obligation) to audit each: one entry per person, with the manager as the actor.
+    made = Assignment.objects.filter(
+        Q(pk__in=converted)
+        | Q(user_id__in=[a.user_id for a in new], assigned_by=assigned_by, reason=reason),
+        course=course,
+        status=Assignment.Status.ASSIGNED,
+    )
+    for assignment in made:
+        _assignment_log(assignment, by=assigned_by)
     return ManualAssignmentResult(created=len(new), already_assigned=len(already))

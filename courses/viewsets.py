@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.audit import AuditedExportMixin
 from core.spreadsheets import FormulaSafeExportMixin
 from organisation.models import Workplace
 from risk.models import RiskCategory, RiskLevel
@@ -64,7 +65,7 @@ class AssignmentFilterSet(WagtailFilterSet):
         return queryset.filter(user__workplace__path__startswith=value.path)
 
 
-class AssignmentIndexView(FormulaSafeExportMixin, generic.IndexView):
+class AssignmentIndexView(AuditedExportMixin, FormulaSafeExportMixin, generic.IndexView):
     add_item_label = _("Assign a course")
 
     def get_base_queryset(self):

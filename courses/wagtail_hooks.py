@@ -1,10 +1,28 @@
-"""Registers the assignment screens in the admin."""
+"""Registers the assignment screens in the admin and names the assignment in the audit log."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from .models import Assignment
+from .services import ASSIGN_ACTION
 from .viewsets import assignment_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_assignments():
     return assignment_viewset
+
+
+class AssignFormatter(LogFormatter):
+    label = _("Assign a course")
+
+    def format_message(self, log_entry):
+        source = (log_entry.data or {}).get("source", "")
+        label = Assignment.Source(source).label if source in Assignment.Source.values else source
+        return _("Course assigned: %(source)s") % {"source": label}
+
+
+@hooks.register("register_log_actions")
+def register_course_actions(actions):
+    actions.register_action(ASSIGN_ACTION)(AssignFormatter)

@@ -9,6 +9,6 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
-        from . import directory_tasks, signal_handlers  # noqa: F401 - registers the sync task
+        from . import directory_tasks, erasure, signal_handlers  # noqa: F401 - register the sync task and erasure providers
 
         signal_handlers.connect()

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -160,3 +161,32 @@ class DirectorySync(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} {self.get_status_display()}"
+
+
+class Erasure(models.Model):
+    """A departed person's personal data was erased: when, by whom (empty: the retention
+    purge) and the pseudonym that replaced their name. One per person; never undone."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.PROTECT, related_name="erasure", verbose_name=_("person")
+    )
+    pseudonym = models.CharField(_("pseudonym"), max_length=60, unique=True)
+    erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
+    erased_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("erased by"),
+        help_text=_("Empty: erased by the scheduled purge after the retention period."),
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure of personal data")
+        verbose_name_plural = _("erasures of personal data")
+        ordering = ["-erased_at"]
+
+    def __str__(self) -> str:
+        return self.pseudonym

@@ -113,6 +113,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_REPORTS_EVERYONE,
         "reports.view_risk_heatmap",
         *_PHISHING,
+        # The whole audit log, read-only (core/views.py); administrators have it as superusers.
+        "core.view_audit_log",
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }

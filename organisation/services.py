@@ -2,10 +2,14 @@
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.log_actions import log
 
 from . import importing
 from .models import User, Workplace
 from .roles import EMPLOYEE
+
+IMPORT_ACTION = "organisation.import"
+ROLE_ACTION = "organisation.role_change"
 
 
 def _workplace_refs() -> list[importing.WorkplaceRef]:
@@ -65,11 +69,21 @@ def employees_import(
         )
         if not plan.ok or dry_run:
             return plan
-        _apply(plan)
+        _apply(plan, imported_by=imported_by)
     return plan
 
 
-def _apply(plan: importing.ImportPlan) -> None:
+def _import_log(user: User, change: str, fields, imported_by: User | None) -> None:
+    # One entry per person the file changed, so the history of each account shows it.
+    log(
+        instance=user,
+        action=IMPORT_ACTION,
+        user=imported_by,
+        data={"change": change, "fields": sorted(fields)},
+    )
+
+
+def _apply(plan: importing.ImportPlan, *, imported_by: User | None = None) -> None:
     by_number: dict[str, User] = {
         u.personal_number: u
         for u in User.objects.select_for_update().filter(
@@ -96,6 +110,9 @@ def _apply(plan: importing.ImportPlan) -> None:
         user.save()
         if change.person is None:
             user.groups.add(employees)
+        _import_log(
+            user, "created" if change.person is None else "updated", change.fields, imported_by
+        )
         by_number[row.personal_number] = user
 
     # Managers second: a manager may stand on a later line than their people.
@@ -117,6 +134,7 @@ def _apply(plan: importing.ImportPlan) -> None:
         user = User.objects.get(pk=person.id)
         user.is_active = False
         user.save(update_fields=["is_active"])
+        _import_log(user, "deactivated", ["is_active"], imported_by)
 
 
 def mfa_reset(*, user: User, reset_by: User) -> int:

@@ -1,8 +1,9 @@
-"""Makes the role groups' permissions equal roles.ROLE_PERMISSIONS after each migrate."""
+"""Keeps the role groups' permissions in line with roles.ROLE_PERMISSIONS after each migrate,
+and writes every change of someone's roles (group membership) to the audit log."""
 
 import logging
 
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 
 logger = logging.getLogger(__name__)
 
@@ -58,5 +59,37 @@ def sync_role_permissions(**kwargs) -> None:
             )
 
 
+def log_role_change(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """A user's groups changed (the Wagtail user editor, the import): audit who got what.
+
+    The actor is Wagtail's log context: the admin user whose request made the change.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.log_actions import log
+
+    from .services import ROLE_ACTION
+
+    if action not in ("post_add", "post_remove") or not pk_set:
+        return
+    key = "added" if action == "post_add" else "removed"
+    if reverse:
+        # group.user_set.add(...): one entry per user.
+        names = [instance.name]
+        users = get_user_model().objects.filter(pk__in=pk_set)
+    else:
+        names = sorted(Group.objects.filter(pk__in=pk_set).values_list("name", flat=True))
+        users = [instance]
+    for user in users:
+        log(instance=user, action=ROLE_ACTION, data={key: names})
+
+
 def connect() -> None:
     post_migrate.connect(sync_role_permissions, dispatch_uid="organisation.sync_role_permissions")
+    from django.contrib.auth import get_user_model
+
+    m2m_changed.connect(
+        log_role_change,
+        sender=get_user_model().groups.through,
+        dispatch_uid="organisation.log_role_change",
+    )

@@ -10,4 +10,6 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         # Registers the "Final quiz" step provider (see courses/completion.py).
-        from . import selectors  # noqa: F401
+        from . import personal_data, selectors  # noqa: F401
+
+        personal_data.register()

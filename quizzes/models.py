@@ -12,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from . import grading
+from . import grading, rules
 
 # Moodle's precision: 0.3333333 must survive a round trip, and -1..1 covers every grade.
 FRACTION_FIELD = {"max_digits": 8, "decimal_places": 7}
@@ -29,6 +29,16 @@ class QuestionType(models.TextChoices):
 class ScoringMode(models.TextChoices):
     ALL_OR_NOTHING = grading.ALL_OR_NOTHING, _("All or nothing")
     PARTIAL = grading.PARTIAL, _("Partial credit")
+
+
+class RevealAnswers(models.TextChoices):
+    NEVER = rules.REVEAL_NEVER, _("Never")
+    AFTER_PASS = rules.REVEAL_AFTER_PASS, _("After a pass")
+    AFTER_LAST_ATTEMPT = rules.REVEAL_AFTER_LAST_ATTEMPT, _("After the last attempt")
+    AFTER_PASS_OR_LAST_ATTEMPT = (
+        rules.REVEAL_AFTER_PASS_OR_LAST_ATTEMPT,
+        _("After a pass or the last attempt"),
+    )
 
 
 class QuestionBank(models.Model):
@@ -193,10 +203,15 @@ class Quiz(ClusterableModel):
     time_limit_minutes = models.PositiveSmallIntegerField(
         _("time limit (minutes)"), null=True, blank=True, help_text=_("Empty means no limit.")
     )
-    show_correct_answers = models.BooleanField(
-        _("show correct answers after submission"),
-        default=True,
-        help_text=_("Marks the right choices and shows each question's explanation."),
+    reveal_answers = models.CharField(
+        _("show correct answers"),
+        max_length=30,
+        choices=RevealAnswers.choices,
+        default=RevealAnswers.AFTER_PASS_OR_LAST_ATTEMPT,
+        help_text=_(
+            "When the result marks the right choices and shows each question's explanation. "
+            "While attempts remain, showing them would hand out the key to the next one."
+        ),
     )
     show_feedback = models.BooleanField(
         _("show feedback after submission"),
@@ -224,6 +239,9 @@ class Quiz(ClusterableModel):
             models.CheckConstraint(
                 condition=Q(time_limit_minutes__isnull=True) | Q(time_limit_minutes__gte=1),
                 name="quiz_time_limit_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(reveal_answers__in=RevealAnswers.values), name="quiz_reveal_known"
             ),
         ]
 

@@ -14,6 +14,13 @@ from typing import Protocol
 # fault, and the JavaScript countdown submits at zero.
 SUBMIT_GRACE = datetime.timedelta(seconds=30)
 
+# When the result page may show the right answers (Quiz.reveal_answers); a learner who can
+# still try again must not get the key to the next attempt.
+REVEAL_NEVER = "never"
+REVEAL_AFTER_PASS = "after_pass"  # noqa: S105 - a choice value, not a password
+REVEAL_AFTER_LAST_ATTEMPT = "after_last_attempt"
+REVEAL_AFTER_PASS_OR_LAST_ATTEMPT = "after_pass_or_last_attempt"  # noqa: S105
+
 PASSED = "passed"
 LIMIT = "limit"
 WAIT = "wait"
@@ -89,3 +96,22 @@ def start_refusal(
         if now < available_at:
             return Refusal(WAIT, available_at=available_at)
     return None
+
+
+def answers_revealed(
+    policy: str, quiz: QuizLike, attempts: Sequence[AttemptLike], now: datetime.datetime
+) -> bool:
+    """Whether results of the assignment's `attempts` may show the right answers now.
+
+    "The last attempt" means none is left and none is still running: an earlier result
+    page must not reveal the key while the final attempt is open in another tab.
+    """
+    if policy == REVEAL_NEVER:
+        return False
+    passed = any(a.passed for a in attempts)
+    last_used = attempts_left(quiz, attempts) == 0 and not any(is_open(a, now) for a in attempts)
+    if policy == REVEAL_AFTER_PASS:
+        return passed
+    if policy == REVEAL_AFTER_LAST_ATTEMPT:
+        return last_used
+    return passed or last_used

@@ -172,6 +172,9 @@ class AttemptView:
     show_correct_answers: bool = False
     show_feedback: bool = False
     course_title: str = ""
+    # True while the quiz would show the right answers later (after a pass / the last try).
+    answers_withheld: bool = False
+    reveal_policy: str = ""
 
 
 def _attempt(user, attempt_id: int) -> Attempt | None:
@@ -235,6 +238,13 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
     if attempt is None:
         return None
     quiz = attempt.quiz
+    now = timezone.now()
+    siblings = list(
+        Attempt.objects.filter(assignment_id=attempt.assignment_id).only(
+            "number", "started_at", "deadline", "submitted_at", "passed"
+        )
+    )
+    reveal = rules.answers_revealed(quiz.reveal_answers, quiz, siblings, now)
     items = list(
         AttemptQuestion.objects.filter(attempt=attempt)
         .select_related("question", "response")
@@ -259,14 +269,14 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
                 text=question.text,
                 state=state,
                 points=item.points,
-                explanation=question.explanation if quiz.show_correct_answers else "",
+                explanation=question.explanation if reveal else "",
                 general_feedback=question.general_feedback if quiz.show_feedback else "",
                 choices=[
                     ChoiceView(
                         id=pk,
                         text=choices[pk].text,
                         selected=pk in selected,
-                        right=choices[pk].right if quiz.show_correct_answers else None,
+                        right=choices[pk].right if reveal else None,
                         feedback=choices[pk].feedback
                         if quiz.show_feedback and pk in selected
                         else "",
@@ -279,8 +289,10 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
     return AttemptView(
         attempt=attempt,
         items=views,
-        state=attempt_state(attempt, timezone.now()),
-        show_correct_answers=quiz.show_correct_answers,
+        state=attempt_state(attempt, now),
+        show_correct_answers=reveal,
+        answers_withheld=quiz.reveal_answers != rules.REVEAL_NEVER and not reveal,
+        reveal_policy=quiz.reveal_answers,
         show_feedback=quiz.show_feedback,
         course_title=quiz.course.title,
     )

@@ -14,14 +14,24 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
 
-from core.sanitize import clean_html
 from courses.models import Assignment
 from courses.services import assignment_evaluate
 
 from . import grading, rules
 from .importers import ImportFileError, ParsedQuestion, Skipped, parse_questions
 from .importers.base import FALSE_TEXT, TRUE_TEXT
-from .models import Attempt, AttemptQuestion, Choice, Question, QuestionBank, Quiz, Response
+from .importers.richtext import editor_html
+from .models import (
+    INLINE_FEATURES,
+    TEXT_FEATURES,
+    Attempt,
+    AttemptQuestion,
+    Choice,
+    Question,
+    QuestionBank,
+    Quiz,
+    Response,
+)
 
 
 class QuizRefusal(Exception):
@@ -79,8 +89,22 @@ def open_assignment(*, user, quiz: Quiz, lock: bool = False) -> Assignment | Non
     return assignments.order_by("pk").first()
 
 
-def _draw(quiz: Quiz, rng: random.Random) -> list[int]:
-    """Ids of the questions of a new attempt: per-pool counts first, the rest from the others."""
+def _sample(rng: random.Random, candidates: list[int], count: int, avoid: set[int]) -> list[int]:
+    """`count` of `candidates`, those not in `avoid` first; the avoided only fill up a shortfall."""
+    fresh = [q for q in candidates if q not in avoid]
+    picked = rng.sample(fresh, min(count, len(fresh)))
+    if len(picked) < count:
+        seen = [q for q in candidates if q in avoid]
+        picked += rng.sample(seen, min(count - len(picked), len(seen)))
+    return picked
+
+
+def _draw(quiz: Quiz, rng: random.Random, avoid: frozenset[int] = frozenset()) -> list[int]:
+    """Ids of the questions of a new attempt: per-pool counts first, the rest from the others.
+
+    Questions in `avoid` (the previous attempt's) are drawn only where the bank has too few
+    others, so a retry is not the same test with the answers learnt from the last result.
+    """
     pools = list(quiz.pools.all())
     by_bank: dict[int, list[int]] = defaultdict(list)
     for question_id, bank_id in (
@@ -92,14 +116,13 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[int]:
     drawn: list[int] = []
     for pool in pools:
         if pool.count:
-            candidates = by_bank[pool.bank_id]
-            drawn += rng.sample(candidates, min(pool.count, len(candidates)))
+            drawn += _sample(rng, by_bank[pool.bank_id], pool.count, set(avoid))
     # The rest comes from the pools without a count; if every pool has one, from what is left.
     rest_banks = [p.bank_id for p in pools if not p.count] or [p.bank_id for p in pools]
     taken = set(drawn)
     rest = [q for bank in rest_banks for q in by_bank[bank] if q not in taken]
     needed = max(quiz.questions_per_attempt - len(drawn), 0)
-    drawn += rng.sample(rest, min(needed, len(rest)))
+    drawn += _sample(rng, rest, needed, set(avoid))
     rng.shuffle(drawn)
     return drawn[: quiz.questions_per_attempt]
 
@@ -135,7 +158,13 @@ def attempt_start(
         refusal = rules.start_refusal(quiz, attempts, now)
         if refusal is not None:
             raise NotAllowed(describe_refusal(refusal))
-        question_ids = _draw(quiz, rng)
+        previous = max(attempts, key=lambda a: a.number, default=None)
+        avoid = frozenset(
+            AttemptQuestion.objects.filter(attempt=previous).values_list("question_id", flat=True)
+            if previous is not None
+            else ()
+        )
+        question_ids = _draw(quiz, rng, avoid)
         if not question_ids:
             raise Conflict(
                 gettext("This quiz has no questions yet. Please tell the course editor.")
@@ -254,7 +283,7 @@ def _choice_text(question: ParsedQuestion, text_html: str) -> str:
     if question.type == grading.TRUEFALSE and text_html in (TRUE_TEXT, FALSE_TEXT):
         with translation.override(settings.LANGUAGE_CODE):
             return gettext(text_html)
-    return clean_html(text_html)
+    return editor_html(text_html, INLINE_FEATURES)
 
 
 def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> ImportReport:
@@ -271,8 +300,9 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
         report = ImportReport(bank=bank, created=0, skipped=list(result.skipped))
         new: list[tuple[Question, ParsedQuestion]] = []
         for parsed in result.questions:
-            # The parser sanitised already; doing it again here keeps the guarantee local.
-            text = clean_html(parsed.text_html)
+            # The parser sanitised already; this also reduces the HTML to what the rich-text
+            # editor round-trips, so every imported question opens (and saves) in the admin.
+            text = editor_html(parsed.text_html, TEXT_FEATURES)
             # Only what was in the bank before counts: a file may repeat a question on purpose.
             if (parsed.name, text) in seen:
                 report.duplicates.append(parsed)
@@ -284,8 +314,8 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 type=parsed.type,
                 mode=parsed.mode,
                 text=text,
-                explanation=clean_html(parsed.explanation_html),
-                general_feedback=clean_html(parsed.general_feedback_html),
+                explanation=editor_html(parsed.explanation_html, TEXT_FEATURES),
+                general_feedback=editor_html(parsed.general_feedback_html, TEXT_FEATURES),
             )
             new.append((question, parsed))
         Question.objects.bulk_create([q for q, _ in new])
@@ -295,7 +325,7 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 sort_order=order,
                 text=_choice_text(parsed, choice.text_html),
                 fraction=choice.fraction,
-                feedback=clean_html(choice.feedback_html),
+                feedback=editor_html(choice.feedback_html, TEXT_FEATURES),
             )
             for question, parsed in new
             for order, choice in enumerate(parsed.choices)

@@ -143,7 +143,7 @@ class QuizViewSet(ModelViewSet):
                             FieldPanel("time_limit_minutes"),
                         ]
                     ),
-                    FieldPanel("show_correct_answers"),
+                    FieldPanel("reveal_answers"),
                     FieldPanel("show_feedback"),
                 ],
                 heading=_("Rules"),

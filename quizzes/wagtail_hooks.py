@@ -1,10 +1,29 @@
-"""Registers the quiz admin screens."""
+"""Registers the quiz admin screens and the quiz actions of the audit log."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from .audit import EXTRA_ATTEMPTS_ACTION
 from .viewsets import QuizzesViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_quizzes():
     return QuizzesViewSetGroup()
+
+
+class ExtraAttemptsFormatter(LogFormatter):
+    label = _("Grant extra quiz attempts")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Extra quiz attempts granted: %(count)s (%(reason)s)") % {
+            "count": data.get("count", ""),
+            "reason": data.get("reason", ""),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_quiz_actions(actions):
+    actions.register_action(EXTRA_ATTEMPTS_ACTION)(ExtraAttemptsFormatter)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Site
 
+from core.audit import export_log
 from core.models import OrganisationSettings
 from courses.models import CoursePage
 from organisation.models import Workplace
@@ -44,6 +45,13 @@ def export_job_request(
         raise NotAllowed
     job = ExportJob.objects.create(
         requested_by=requested_by, kind=kind, format=export_format, params=params or {}
+    )
+    export_log(
+        user=requested_by,
+        instance=job,
+        what=f"reports.{kind}",
+        export_format=export_format,
+        filters=params or {},
     )
     export_job_run_task.delay_on_commit(job.pk)
     return job

@@ -30,7 +30,7 @@ QUIZ_RULES = {
     "max_attempts": 3,
     "wait_minutes": 0,
     "time_limit_minutes": 20,
-    "show_correct_answers": True,
+    "reveal_answers": "after_pass_or_last_attempt",
     "show_feedback": True,
 }
 

@@ -345,3 +345,8 @@ ACCOUNT_RATE_LIMITS = {
     "login": env("RATE_LIMIT_LOGIN", default="3000/m/ip"),
     "login_failed": env("RATE_LIMIT_LOGIN_FAILED", default="300/m/ip,5/5m/key"),
 }
+
+# --- Personal data (GDPR, issue 12 item 9) ---
+# Days after a person's last trace (leaving, last login) before the nightly purge erases their
+# personal data (organisation/erasure.py); statistics keep the records under a pseudonym.
+PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=3 * 365)

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.audit import export_log
+
 from .. import charts, exports, records
 from ..filters import FilterForm, RecordsExportForm
 from ..scope import can_see_person, scope_for
@@ -72,6 +74,13 @@ def hr_export(request, table: str, export_format: str):
     tables = hr_tables(hr.hr_dashboard(scope=scope, filters=form.filters()))
     if table not in tables:
         raise Http404
+    export_log(
+        user=request.user,
+        instance=request.user,
+        what=f"reports.hr.{table}",
+        export_format=export_format,
+        filters=dict(request.GET.lists()),
+    )
     return exports.table_response(tables[table], export_format, stem=f"plneni-{table}")
 
 
@@ -127,6 +136,13 @@ def people_export(request, export_format: str):
     )
     if queryset.count() > SYNC_EXPORT_LIMIT:
         return HttpResponseBadRequest(_("Too many rows: please use the background export."))
+    export_log(
+        user=request.user,
+        instance=request.user,
+        what="reports.people",
+        export_format=export_format,
+        filters=dict(request.GET.lists()),
+    )
     rows = (records.cells(r) for r in records.records(queryset))
     if export_format == exports.XLSX:
         return exports.xlsx_response(
@@ -177,6 +193,9 @@ def _organisation_name(request) -> str:
 def person_transcript_pdf(request, user_id: int):
     _scope, data = _transcript_or_404(request, user_id)
     content = transcript_pdf(data, organisation=_organisation_name(request))
+    export_log(
+        user=request.user, instance=data.person, what="reports.transcript", export_format="pdf"
+    )
     response = HttpResponse(content, content_type="application/pdf")
     name = exports.safe_filename(f"vypis-skoleni-{data.person.personal_number or user_id}", "pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -196,4 +215,10 @@ def person_transcript_export(request, user_id: int, export_format: str):
         rows=[records.cells(r, columns) for r in data.rows],
     )
     stem = f"vypis-skoleni-{data.person.personal_number or user_id}"
+    export_log(
+        user=request.user,
+        instance=data.person,
+        what="reports.transcript",
+        export_format=export_format,
+    )
     return exports.table_response(table, export_format, stem=stem)

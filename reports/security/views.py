@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.audit import export_log
+
 from .. import charts, exports
 from ..hr.views import filter_form
 from ..permissions import RISK_HEATMAP, SECURITY_DASHBOARD
@@ -69,4 +71,11 @@ def security_export(request, table: str, export_format: str):
     tables = security_tables(security.security_dashboard(scope=scope, filters=form.filters()))
     if table not in tables:
         raise Http404
+    export_log(
+        user=request.user,
+        instance=request.user,
+        what=f"reports.security.{table}",
+        export_format=export_format,
+        filters=dict(request.GET.lists()),
+    )
     return exports.table_response(tables[table], export_format, stem=f"ucinnost-{table}")

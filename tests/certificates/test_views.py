@@ -6,6 +6,7 @@ from urllib.parse import quote
 import pytest
 import time_machine
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
@@ -14,8 +15,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def download_url(assignment) -> str:
-    return reverse("certificates:download", args=[assignment.pk])
+def download_url(certificate) -> str:
+    return reverse("certificates:download", args=[certificate.verification_code])
+
+
+def prepare_url(assignment) -> str:
+    return reverse("certificates:prepare", args=[assignment.pk])
 
 
 def verify_url(code: str) -> str:
@@ -37,7 +42,7 @@ def test_my_certificates_lists_only_my_own(employee_client, certificate, other_e
     assert "Moje osvědčení" in body
     assert certificate.serial_number in body
     assert other.serial_number not in body
-    assert download_url(certificate.assignment) in body
+    assert download_url(certificate) in body
     assert certificate.verification_path in body
 
 
@@ -47,14 +52,15 @@ def test_my_certificates_shows_a_completion_whose_certificate_is_still_being_iss
     body = employee_client.get(reverse("certificates:mine")).content.decode()
 
     assert "Vydává se" in body
-    assert download_url(completed) in body
+    # No link that a GET would issue by; a form that POSTs instead.
+    assert f'action="{prepare_url(completed)}"' in body
+    assert 'method="post"' in body
 
 
 def test_my_training_links_the_certificate_of_a_completed_course(employee_client, completed):
     body = employee_client.get(reverse("courses:my_training")).content.decode()
 
-    assert download_url(completed) in body
-    assert reverse("certificates:mine") in body
+    assert f"{reverse('certificates:mine')}#assignment-{completed.pk}" in body
 
 
 def count_queries(client, url: str) -> int:
@@ -106,7 +112,7 @@ def test_my_certificates_query_count_does_not_grow(employee, employee_client, co
 
 
 def test_employee_downloads_own_certificate_as_pdf(employee_client, certificate):
-    response = employee_client.get(download_url(certificate.assignment))
+    response = employee_client.get(download_url(certificate))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -114,32 +120,63 @@ def test_employee_downloads_own_certificate_as_pdf(employee_client, certificate)
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_download_before_the_task_ran_issues_the_certificate_on_demand(employee_client, completed):
+def test_preparing_before_the_task_ran_issues_the_certificate_once_by_post(
+    employee_client, employee, completed
+):
     assert not Certificate.objects.exists()
 
-    response = employee_client.get(download_url(completed))
+    response = employee_client.post(prepare_url(completed))
 
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
     certificate = Certificate.objects.get(assignment=completed)
+    assert response.status_code == 302
+    assert response["Location"] == download_url(certificate)
     assert certificate.pdf
-    # A second download serves the same certificate, not a new one.
-    assert employee_client.get(download_url(completed)).status_code == 200
+    # The audit entry names the person whose request issued it.
+    entry = ModelLogEntry.objects.get(action="certificates.issue", object_id=str(certificate.pk))
+    assert entry.user_id == employee.pk
+    # Posting again (a double click) serves the same certificate, not a new one.
+    assert employee_client.post(prepare_url(completed))["Location"] == download_url(certificate)
     assert Certificate.objects.count() == 1
+    response = employee_client.get(download_url(certificate))
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_certificate_without_its_pdf_shows_being_prepared_and_stores_nothing(
+    employee_client, completed
+):
+    certificate = factories.issue_certificate(completed, pdf=False)
+
+    response = employee_client.get(download_url(certificate))
+
+    body = response.content.decode()
+    assert response.status_code == 202
+    assert "Osvědčení se připravuje" in body
+    assert f'action="{prepare_url(completed)}"' in body
+    certificate.refresh_from_db()
+    assert not certificate.pdf
+
+
+def test_prepare_refuses_get_and_other_peoples_assignments(client, other_employee, completed):
+    client.force_login(other_employee)
+
+    assert client.post(prepare_url(completed)).status_code == 404
+    client.force_login(completed.user)
+    assert client.get(prepare_url(completed)).status_code == 405
+    assert not Certificate.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["other_employee", "editor_user"])
 def test_other_peoples_certificates_are_not_found(client, certificate, who, request):
     client.force_login(request.getfixturevalue(who))
 
-    assert client.get(download_url(certificate.assignment)).status_code == 404
+    assert client.get(download_url(certificate)).status_code == 404
 
 
 @pytest.mark.parametrize("who", ["hr_user", "security_user"])
 def test_hr_and_security_manager_download_anyones_certificate(client, certificate, who, request):
     client.force_login(request.getfixturevalue(who))
 
-    response = client.get(download_url(certificate.assignment))
+    response = client.get(download_url(certificate))
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
@@ -149,12 +186,12 @@ def test_an_unfinished_assignment_has_no_certificate_even_for_hr(client, hr_user
     open_one = factories.AssignmentFactory(user=employee, course=course)
     client.force_login(hr_user)
 
-    assert client.get(download_url(open_one)).status_code == 404
+    assert client.post(prepare_url(open_one)).status_code == 404
     assert not Certificate.objects.exists()
 
 
 def test_download_needs_a_login(client, certificate):
-    response = client.get(download_url(certificate.assignment))
+    response = client.get(download_url(certificate))
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]

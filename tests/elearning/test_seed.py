@@ -182,7 +182,11 @@ def test_quizzes_come_from_the_gift_files(demo):
 
     quiz = Quiz.objects.get(course__slug="phishing-a-socialni-inzenyrstvi")
     assert (quiz.pass_mark, quiz.questions_per_attempt, quiz.max_attempts) == (70, 6, 3)
-    assert (quiz.wait_minutes, quiz.time_limit_minutes, quiz.show_correct_answers) == (0, 20, True)
+    assert (quiz.wait_minutes, quiz.time_limit_minutes, quiz.reveal_answers) == (
+        0,
+        20,
+        "after_pass_or_last_attempt",
+    )
     # The demo employee's own quizzes are left for her to take.
     assert not Attempt.objects.filter(user__email="employee@example.cz").exists()
 

@@ -143,7 +143,7 @@ def test_an_editor_sets_up_a_quiz_for_a_course(client, course):
             "max_attempts": "",
             "wait_minutes": 30,
             "time_limit_minutes": "",
-            "show_correct_answers": "on",
+            "reveal_answers": "after_pass",
             "pools": inline_formset([{"bank": bank.pk, "count": ""}], min=1),
         }
     )
@@ -158,7 +158,7 @@ def test_an_editor_sets_up_a_quiz_for_a_course(client, course):
         None,
         None,
     )
-    assert (quiz.wait_minutes, quiz.show_feedback) == (30, False)
+    assert (quiz.wait_minutes, quiz.show_feedback, quiz.reveal_answers) == (30, False, "after_pass")
     assert list(quiz.pools.values_list("bank", "count")) == [(bank.pk, None)]
 
 

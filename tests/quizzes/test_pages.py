@@ -124,6 +124,9 @@ def test_a_submitted_attempt_redirects_to_its_result(quiz, assignment, employee,
 def test_the_result_shows_feedback_and_right_answers_when_the_quiz_allows(
     quiz, assignment, employee, client
 ):
+    quiz.reveal_answers = "after_last_attempt"
+    quiz.max_attempts = 1
+    quiz.save()
     client.force_login(employee)
     attempt = services.attempt_start(user=employee, quiz=quiz)
     services.attempt_submit(attempt_id=attempt.pk, user=employee, answers=wrong_answers(attempt))
@@ -137,7 +140,8 @@ def test_the_result_shows_feedback_and_right_answers_when_the_quiz_allows(
 
 
 def test_the_result_hides_what_the_quiz_does_not_show(quiz, assignment, employee, client):
-    quiz.show_correct_answers = False
+    quiz.reveal_answers = "never"
+    quiz.max_attempts = 1
     quiz.show_feedback = False
     quiz.save()
     client.force_login(employee)

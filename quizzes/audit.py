@@ -1,0 +1,6 @@
+"""Audit-log action names of quizzes, for the services that write them and the admin's labels."""
+
+# Granting an employee attempts beyond the quiz's limit. The extra-attempts service logs it
+# with log(instance=<assignment>, action=EXTRA_ATTEMPTS_ACTION, user=<granter>,
+# data={"count": n, "reason": "..."}).
+EXTRA_ATTEMPTS_ACTION = "quizzes.extra_attempts"
