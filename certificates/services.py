@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from core.enqueue import enqueue_on_commit
 from core.models import OrganisationSettings
 from core.spreadsheets import neutralise
 from courses.models import Assignment
@@ -202,7 +203,7 @@ def certificate_export_request(
     export = CertificateExport.objects.create(
         requested_by=requested_by, workplace=workplace, date_from=date_from, date_to=date_to
     )
-    certificates_zip_build_task.delay_on_commit(export.pk)
+    enqueue_on_commit(certificates_zip_build_task, export.pk)
     return export
 
 

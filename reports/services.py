@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Site
 
+from core.enqueue import enqueue_on_commit
 from core.models import OrganisationSettings
 from courses.models import CoursePage
 from organisation.models import Workplace
@@ -44,7 +45,7 @@ def export_job_request(
     job = ExportJob.objects.create(
         requested_by=requested_by, kind=kind, format=export_format, params=params or {}
     )
-    export_job_run_task.delay_on_commit(job.pk)
+    enqueue_on_commit(export_job_run_task, job.pk)
     return job
 
 

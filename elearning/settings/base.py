@@ -205,3 +205,27 @@ LOGGING = {
     # Wagtail logs every background search/reference task at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Reliability (issue 16): broker reconnects, cache outages, timeouts -------------------
+# A worker keeps retrying the broker, at start-up as after a loss, instead of exiting after
+# 100 tries (scripts/run.sh and the systemd units restart it if it exits all the same).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A running task is left to finish when the broker connection drops (jobs are keyed, so a
+# redelivered copy does no harm, and cancelling would lose the work if Redis lost its data).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
+# With CACHE_URL on Redis, a Redis outage degrades to no cache (core/cache.py) instead of
+# failing every page; short socket timeouts keep a hung Redis from holding requests.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "core.cache.FailSafeRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
+# Publishing a task gives up after about a second when the broker is away; the caller logs
+# it (core/enqueue.py) and the catch-up job redoes the work.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 3,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}

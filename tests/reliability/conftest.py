@@ -4,6 +4,7 @@ Tests that start a worker process need PostgreSQL (the worker shares the test da
 and carry the `redis` marker, so they run in the second leg of .ci/run.
 """
 
+import contextlib
 import os
 import signal
 import socket
@@ -154,3 +155,20 @@ def enqueue(broker_url: str, queue: str, task_name: str, *args):
             app.send_task(task_name, args=list(args), queue=queue, connection=conn)
     finally:
         app.conf.task_always_eager = eager
+
+
+@contextlib.contextmanager
+def broker(url: str):
+    """Point the in-process Celery app at `url` and send tasks there instead of running them."""
+    from elearning.celery import app
+
+    saved = app.conf.broker_write_url, app.conf.task_always_eager
+    app.conf.broker_write_url, app.conf.task_always_eager = url, False
+    app._pool = None
+    app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        app.conf.broker_write_url, app.conf.task_always_eager = saved
+        app._pool = None
+        app.amqp._producer_pool = None
