@@ -21,7 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from certificates import services as certificate_services
 from certificates.models import Certificate
+from courses import planning
 from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
 from organisation.models import Workplace
@@ -449,7 +451,10 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 def outbox_flush(*, limit: int | None = None) -> dict[str, int]:
     """Send stored e-mails, each at most once per call (a failure waits for the next flush).
 
-    Each row is locked while it is sent, so two flushes running at once never both send it.
+    Each row is locked while it is sent, so two flushes running at once never both send it,
+    and "sent" is committed right after the SMTP server accepts it: only a process killed
+    between that accept and the commit (milliseconds) sends the e-mail again, with the same
+    Message-ID, so the recipient's mail client shows it once.
     """
     counts = {"sent": 0, "failed": 0}
     last_id = 0
@@ -479,18 +484,55 @@ def outbox_flush(*, limit: int | None = None) -> dict[str, int]:
     return counts
 
 
+def message_id(email: OutboxEmail) -> str:
+    """The same Message-ID for every try of one outbox row, so a resend is recognisable."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<outbox-{email.pk}.{email.created_at:%Y%m%d%H%M%S}@{domain}>"
+
+
 def _send(email: OutboxEmail) -> None:
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         to=email.to,
-        headers={"X-Elearning-Outbox-Id": str(email.pk)},
+        headers={"X-Elearning-Outbox-Id": str(email.pk), "Message-ID": message_id(email)},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
     if email.ics:
         message.attach("skoleni.ics", email.ics, "text/calendar; charset=utf-8; method=PUBLISH")
     message.send()
+
+
+# --- catch-up ---------------------------------------------------------------------------
+
+
+def catch_up_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Re-derive what lost tasks should have done, so a broker outage delays work, never loses it.
+
+    Every step is idempotent and derived from the database alone: each approved review's
+    plan is applied again (people whose joiner or review task was lost get their
+    assignments; everyone else is unchanged), completed assignments without a certificate
+    (or its PDF) get one, and the outbox is flushed.
+    """
+    counts = {"plan_changes": 0, "certificates": 0, "pdfs": 0}
+    reviews = RiskReview.objects.filter(status=RiskReview.Status.APPROVED).order_by("pk")
+    for review_id in reviews.values_list("pk", flat=True):
+        result = planning.plan_apply_review(review_id=review_id, today=today)
+        counts["plan_changes"] += result.created + result.reopened + result.repointed
+        counts["plan_changes"] += result.retired
+    missing = Assignment.objects.filter(
+        status=Assignment.Status.COMPLETED, certificate__isnull=True
+    ).select_related("user", "course")
+    for assignment in missing.order_by("pk").iterator(chunk_size=CHUNK):
+        certificate = certificate_services.certificate_issue(assignment=assignment)
+        certificate_services.certificate_pdf(certificate=certificate)
+        counts["certificates"] += 1
+    for certificate in Certificate.objects.filter(pdf="").order_by("pk").iterator(chunk_size=CHUNK):
+        certificate_services.certificate_pdf(certificate=certificate)
+        counts["pdfs"] += 1
+    counts["emails_sent"] = outbox_flush()["sent"]
+    return counts
 
 
 # --- jobs --------------------------------------------------------------------------------
@@ -501,6 +543,7 @@ JOBS: dict[str, Callable[..., dict[str, int]]] = {
     "escalation": escalation_run,
     "check-summary": check_summary_run,
     "review-cycle": review_cycle_run,
+    "catch-up": catch_up_run,
 }
 
 
