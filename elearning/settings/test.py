@@ -29,3 +29,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+if env("EMAIL_URL", default=""):
+    # A worker process started by a reliability test talks to the test's real SMTP server.
+    vars().update(env.email_url("EMAIL_URL"))
