@@ -25,3 +25,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns.append(path("", include(wagtail_urls)))
+
+# A Czech 500 page, and the 503 maintenance page when the database is away (core/views.py).
+handler500 = "core.views.server_error"

@@ -229,3 +229,17 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# A database that accepts and never answers must not hold every web worker: PostgreSQL
+# connections give up after DATABASE_CONNECT_TIMEOUT s and web statements after
+# DATABASE_STATEMENT_TIMEOUT_MS (0: none); Celery workers drop the statement timeout
+# (elearning/celery.py), their batch jobs run in chunks of their own.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    _statement_ms = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30_000)
+    if _statement_ms:
+        _db_options["options"] = f"-c statement_timeout={_statement_ms}"
+# MAINTENANCE_MODE=1 answers every request with the 503 page (templates/503.html).
+MAINTENANCE_MODE = env.bool("MAINTENANCE_MODE", default=False)
+# After SecurityMiddleware; production puts WhiteNoise before it, so the page keeps its CSS.
+MIDDLEWARE.insert(1, "core.views.MaintenanceModeMiddleware")
