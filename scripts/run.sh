@@ -23,7 +23,7 @@ supervise() {
 supervise worker "$BIN/celery" -A elearning worker --loglevel=INFO --concurrency=2 &
 worker=$!
 supervise beat "$BIN/celery" -A elearning beat --loglevel=INFO \
-    --scheduler django_celery_beat.schedulers:DatabaseScheduler &
+    --scheduler elearning.beat:SingleBeatScheduler &
 beat=$!
 trap 'kill -TERM "$worker" "$beat" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 

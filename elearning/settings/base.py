@@ -243,3 +243,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 MAINTENANCE_MODE = env.bool("MAINTENANCE_MODE", default=False)
 # After SecurityMiddleware; production puts WhiteNoise before it, so the page keeps its CSS.
 MIDDLEWARE.insert(1, "core.views.MaintenanceModeMiddleware")
+# Exactly one beat, and no period sent twice by a restarted beat (elearning/beat.py).
+CELERY_BEAT_SCHEDULER = "elearning.beat:SingleBeatScheduler"
+BEAT_LOCK_FILE = env.path("BEAT_LOCK_FILE", default=str(VAR_DIR / "beat.lock"))
