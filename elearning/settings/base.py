@@ -246,3 +246,12 @@ MIDDLEWARE.insert(1, "core.views.MaintenanceModeMiddleware")
 # Exactly one beat, and no period sent twice by a restarted beat (elearning/beat.py).
 CELERY_BEAT_SCHEDULER = "elearning.beat:SingleBeatScheduler"
 BEAT_LOCK_FILE = env.path("BEAT_LOCK_FILE", default=str(VAR_DIR / "beat.lock"))
+# Long jobs run in slices (then continue as a new task) and the outbox flush in batches, so
+# no task runs for long and the visibility timeout can be minutes, not two hours: a task
+# whose worker died is redelivered after it, and its interrupted job run is resumed.
+AUTOMATION_JOB_SLICE_SECONDS = env.int("AUTOMATION_JOB_SLICE_SECONDS", default=120)
+AUTOMATION_FLUSH_BATCH = env.int("AUTOMATION_FLUSH_BATCH", default=1000)
+if CELERY_BROKER_URL.startswith("redis"):
+    CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=5 * 60
+    )
