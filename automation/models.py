@@ -89,15 +89,22 @@ class JobRun(models.Model):
         RUNNING = "running", pgettext_lazy("job state", "Running")
         DONE = "done", pgettext_lazy("job state", "Done")
         FAILED = "failed", pgettext_lazy("job state", "Failed")
+        # The time slice ran out: the rest of the batch runs as the next task.
+        CONTINUED = "continued", pgettext_lazy("job state", "Continues")
+        # Its worker died; the redelivered task resumed the job.
+        INTERRUPTED = "interrupted", pgettext_lazy("job state", "Interrupted")
 
     job = models.CharField(_("job"), max_length=40, db_index=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True, db_index=True)
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
+        _("status"), max_length=12, choices=Status.choices, default=Status.RUNNING
     )
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # Each try of a task is its own row: a transient error's failed try stays visible.
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
 
     class Meta:
         verbose_name = _("job run")

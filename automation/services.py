@@ -8,20 +8,24 @@ redelivered task, the next scheduled run) finds their keys and does the rest.
 
 import datetime
 import logging
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, connection, transaction
 from django.db.models import Avg, CharField, Count, Exists, Max, OuterRef, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from certificates import services as certificate_services
 from certificates.models import Certificate
+from courses import planning
 from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
 from organisation.models import Workplace
@@ -37,6 +41,18 @@ logger = logging.getLogger(__name__)
 User = get_user_model()
 CHUNK = 500
 MAX_ATTEMPTS = 5
+_slice = threading.local()
+
+
+class OutOfTime(Exception):
+    """The job's time slice is over; what is done is committed, the rest runs next."""
+
+
+def _check_time() -> None:
+    """Called between chunks: a job stops at a chunk boundary once its slice is over."""
+    deadline = getattr(_slice, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise OutOfTime
 
 
 def _settings() -> AutomationSettings:
@@ -74,7 +90,7 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
         .exclude(source=Assignment.Source.SELF)
         .order_by("id")
     )
-    last_id = 0
+    last_id = recorded = 0
     while True:
         chunk = list(open_ones.filter(id__gt=last_id).select_related("user", "course")[:CHUNK])
         if not chunk:
@@ -98,6 +114,11 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
             if _reminder_record(assignment, decision):
                 counts["sent"] += decision.send is not None
                 counts["skipped"] += len(decision.skip)
+        if counts["sent"] + counts["skipped"] > recorded:
+            # Only after a chunk that did new work, so every slice makes progress (the
+            # next slice passes quickly over what is done: its keys are recorded).
+            _check_time()
+        recorded = counts["sent"] + counts["skipped"]
 
 
 def _reminder_record(assignment: Assignment, decision: ladder.Decision) -> bool:
@@ -257,9 +278,13 @@ def refreshers_run(*, today: datetime.date | None = None) -> dict[str, int]:
     default_lead = _settings().refresher_lead_days
     candidates = refresher_candidates(today=today, lead_days=default_lead)
     counts = {"refreshers": 0}
-    for certificate in candidates.select_related("assignment__user", "assignment__course").iterator(
-        chunk_size=CHUNK
+    for index, certificate in enumerate(
+        candidates.select_related("assignment__user", "assignment__course").iterator(
+            chunk_size=CHUNK
+        )
     ):
+        if index and index % CHUNK == 0:
+            _check_time()
         lead = certificate.assignment.course.refresher_lead_days
         lead = default_lead if lead is None else lead
         if certificate.valid_until > today + datetime.timedelta(days=lead):
@@ -449,7 +474,10 @@ def _months_before(day: datetime.date, months: int) -> datetime.date:
 def outbox_flush(*, limit: int | None = None) -> dict[str, int]:
     """Send stored e-mails, each at most once per call (a failure waits for the next flush).
 
-    Each row is locked while it is sent, so two flushes running at once never both send it.
+    Each row is locked while it is sent, so two flushes running at once never both send it,
+    and "sent" is committed right after the SMTP server accepts it: only a process killed
+    between that accept and the commit (milliseconds) sends the e-mail again, with the same
+    Message-ID, so the recipient's mail client shows it once.
     """
     counts = {"sent": 0, "failed": 0}
     last_id = 0
@@ -479,18 +507,57 @@ def outbox_flush(*, limit: int | None = None) -> dict[str, int]:
     return counts
 
 
+def message_id(email: OutboxEmail) -> str:
+    """The same Message-ID for every try of one outbox row, so a resend is recognisable."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
+    return f"<outbox-{email.pk}.{email.created_at:%Y%m%d%H%M%S}@{domain}>"
+
+
 def _send(email: OutboxEmail) -> None:
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         to=email.to,
-        headers={"X-Elearning-Outbox-Id": str(email.pk)},
+        headers={"X-Elearning-Outbox-Id": str(email.pk), "Message-ID": message_id(email)},
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
     if email.ics:
         message.attach("skoleni.ics", email.ics, "text/calendar; charset=utf-8; method=PUBLISH")
     message.send()
+
+
+# --- catch-up ---------------------------------------------------------------------------
+
+
+def catch_up_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Re-derive what lost tasks should have done, so a broker outage delays work, never loses it.
+
+    Every step is idempotent and derived from the database alone: each approved review's
+    plan is applied again (people whose joiner or review task was lost get their
+    assignments; everyone else is unchanged), completed assignments without a certificate
+    (or its PDF) get one, and the outbox is flushed.
+    """
+    counts = {"plan_changes": 0, "certificates": 0, "pdfs": 0}
+    reviews = RiskReview.objects.filter(status=RiskReview.Status.APPROVED).order_by("pk")
+    for review_id in reviews.values_list("pk", flat=True):
+        result = planning.plan_apply_review(review_id=review_id, today=today)
+        counts["plan_changes"] += result.created + result.reopened + result.repointed
+        counts["plan_changes"] += result.retired
+        if counts["plan_changes"]:
+            _check_time()
+    missing = Assignment.objects.filter(
+        status=Assignment.Status.COMPLETED, certificate__isnull=True
+    ).select_related("user", "course")
+    for assignment in missing.order_by("pk").iterator(chunk_size=CHUNK):
+        certificate = certificate_services.certificate_issue(assignment=assignment)
+        certificate_services.certificate_pdf(certificate=certificate)
+        counts["certificates"] += 1
+    for certificate in Certificate.objects.filter(pdf="").order_by("pk").iterator(chunk_size=CHUNK):
+        certificate_services.certificate_pdf(certificate=certificate)
+        counts["pdfs"] += 1
+    counts["emails_sent"] = outbox_flush()["sent"]
+    return counts
 
 
 # --- jobs --------------------------------------------------------------------------------
@@ -501,20 +568,47 @@ JOBS: dict[str, Callable[..., dict[str, int]]] = {
     "escalation": escalation_run,
     "check-summary": check_summary_run,
     "review-cycle": review_cycle_run,
+    "catch-up": catch_up_run,
 }
 
 
-def job_run(*, name: str, today: datetime.date | None = None) -> JobRun:
-    """Run one job, recording when it ran and what it did."""
+def job_run(
+    *,
+    name: str,
+    today: datetime.date | None = None,
+    attempt: int = 1,
+    task_id: str = "",
+    seconds: float | None = None,
+) -> JobRun:
+    """Run one job, recording when it ran, which try it was and what it did.
+
+    With `seconds`, the job stops at the first chunk boundary after that long and the run
+    is CONTINUED: its effects are committed and keyed, so running the job again does the
+    rest. A run of the same task left RUNNING is from a worker that died: INTERRUPTED.
+    """
     if name not in JOBS:
         raise KeyError(name)
-    run = JobRun.objects.create(job=name)
+    if task_id:
+        JobRun.objects.filter(task_id=task_id, status=JobRun.Status.RUNNING).update(
+            status=JobRun.Status.INTERRUPTED, finished_at=timezone.now()
+        )
+    run = JobRun.objects.create(job=name, attempt=attempt, task_id=task_id)
+    _slice.deadline = time.monotonic() + seconds if seconds else None
     try:
         counts = JOBS[name](today=today)
+    except OutOfTime:
+        run.status, run.finished_at = JobRun.Status.CONTINUED, timezone.now()
+        run.save(update_fields=["status", "finished_at"])
+        return run
     except Exception as exc:
+        if not connection.in_atomic_block:
+            # A connection the database dropped is replaced, so the failure can be recorded.
+            close_old_connections()
         run.status, run.error, run.finished_at = JobRun.Status.FAILED, repr(exc), timezone.now()
         run.save(update_fields=["status", "error", "finished_at"])
         raise
+    finally:
+        _slice.deadline = None
     run.status, run.counts, run.finished_at = JobRun.Status.DONE, counts, timezone.now()
     run.save(update_fields=["status", "counts", "finished_at"])
     return run

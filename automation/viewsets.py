@@ -24,7 +24,7 @@ class JobRunViewSet(_ReadOnlyViewSet):
     url_prefix = "automation/job-runs"
     icon = "time"
     menu_label = _("Job runs")
-    list_display = ["job", "started_at", "finished_at", "status", "summary"]
+    list_display = ["job", "started_at", "finished_at", "status", "attempt", "summary"]
     list_filter = ["job", "status"]
     inspect_view_fields = ["job", "started_at", "finished_at", "status", "counts", "error"]
 

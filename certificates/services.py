@@ -23,6 +23,7 @@ from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from core.enqueue import enqueue_on_commit
 from core.models import OrganisationSettings
 from core.spreadsheets import neutralise
 from courses.models import Assignment
@@ -260,7 +261,7 @@ def certificate_export_request(
             "date_to": date_to.isoformat(),
         },
     )
-    certificates_zip_build_task.delay_on_commit(export.pk)
+    enqueue_on_commit(certificates_zip_build_task, export.pk)
     return export
 
 

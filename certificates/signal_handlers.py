@@ -1,21 +1,15 @@
 """Issues a certificate whenever an assignment is completed, through a Celery task."""
 
-import logging
-
+from core.enqueue import enqueue_on_commit
 from courses.signals import assignment_completed
-
-logger = logging.getLogger(__name__)
 
 
 def on_assignment_completed(sender, assignment, **kwargs) -> None:
     from .tasks import certificate_issue_task
 
-    try:
-        certificate_issue_task.delay_on_commit(assignment.pk)
-    except Exception:
-        # The completion is committed already and must stand even if the broker is down;
-        # the PDF download (and certificates_issue_missing_task) issues the certificate later.
-        logger.exception("Could not enqueue the certificate of assignment %s", assignment.pk)
+    # The completion is committed already and must stand even if the broker is down; the
+    # PDF download (and the catch-up, certificates_issue_missing_task) issues it later.
+    enqueue_on_commit(certificate_issue_task, assignment.pk)
 
 
 def connect() -> None:

@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_save, pre_save
 
+from core.enqueue import enqueue_on_commit
 from organisation.models import User
 from risk.signals import review_approved
 
@@ -12,7 +13,7 @@ _PLAN_FIELDS = ("workplace_id", "is_management", "is_active")
 
 
 def review_approved_handler(sender, review_id: int, **kwargs) -> None:
-    plan_apply_review.delay_on_commit(review_id)
+    enqueue_on_commit(plan_apply_review, review_id)
 
 
 def user_remember_plan_fields(sender, instance: User, update_fields=None, raw=False, **kwargs):
@@ -37,7 +38,7 @@ def user_plan_on_change(sender, instance: User, created: bool, raw=False, **kwar
     before = getattr(instance, "_plan_fields_before", None)
     now = tuple(getattr(instance, f) for f in _PLAN_FIELDS)
     if created or (before is not None and before != now):
-        plan_apply_user.delay_on_commit(instance.pk)
+        enqueue_on_commit(plan_apply_user, instance.pk)
 
 
 def connect() -> None:

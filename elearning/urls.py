@@ -27,3 +27,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns.append(path("", include(wagtail_urls)))
+
+# A Czech 500 page, and the 503 maintenance page when the database is away (core/errors.py).
+handler500 = "core.errors.server_error"

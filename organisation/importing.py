@@ -1,8 +1,10 @@
 """Reading and checking HR's employee CSV: pure functions over bytes and plain data, no ORM.
 
 The file
-- UTF-8 with or without BOM (Excel's "CSV UTF-8"); Windows-1250 (Excel's plain Czech "CSV")
-  and UTF-16 are recognised too, so Czech letters survive whichever Excel export HR picks;
+- an Excel workbook (.xlsx, the first sheet), recognised by its content whatever its name;
+- or CSV: UTF-8 with or without BOM (Excel's "CSV UTF-8"); Windows-1250 (Excel's plain Czech
+  "CSV") and UTF-16 are recognised too, so Czech letters survive whichever export HR picks;
+- anything else (an old .xls, a PDF, a picture...) is refused with a message, never a crash;
 - comma, semicolon or tab separated, detected from the header line (Czech Excel uses ";");
 - a header line naming the columns, in Czech or English, case and accents ignored:
     personal number (osobní číslo)               required
@@ -27,16 +29,20 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
 
 # Internal field -> accepted header names (compared after _norm()).
 HEADERS = {
@@ -201,13 +207,17 @@ class ImportPlan:
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text and the encoding it was read in."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
     try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        # Excel's plain "CSV" on Czech Windows; every byte decodes, so it is the last resort.
-        return data.decode("cp1250"), "windows-1250"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            # Excel's plain "CSV" on Czech Windows, the last resort: five byte values are
+            # undefined in it, and a binary file almost surely holds one of them.
+            return data.decode("cp1250"), "windows-1250"
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile from exc
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -216,26 +226,89 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+XLSX_SIGNATURE = b"PK\x03\x04"
+MAX_ROWS = 100_000
+# C0 control characters never found in a text table (tab, newlines and form feed are).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+class UnreadableFile(ValueError):
+    """Neither a CSV table nor an Excel workbook."""
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # personal numbers typed as numbers: 20001, not 20001.0
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as text, numbered as Excel numbers them."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UnreadableFile from exc
+    try:
+        rows = []
+        for number, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), 1):
+            if number > MAX_ROWS:
+                break
+            rows.append((number, [_cell_text(value) for value in row]))
+        return rows
+    finally:
+        workbook.close()
+
+
+def _csv_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(reader.line_num, raw) for raw in reader]
+
+
 def read(data: bytes) -> tuple[ImportPlan, list[tuple[int, dict[str, str]]]]:
     """Decode and split the file into (line number, {field: value}) records."""
     result = ImportPlan()
-    text, result.encoding = decode(data)
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    if not first:
+    try:
+        if data.startswith(XLSX_SIGNATURE):
+            result.encoding, result.delimiter = "xlsx", ""
+            table = _xlsx_rows(data)
+        else:
+            text, result.encoding = decode(data)
+            if _BINARY.search(text):
+                raise UnreadableFile
+            first = next((line for line in text.splitlines() if line.strip()), "")
+            result.delimiter = detect_delimiter(first)
+            table = _csv_rows(text, result.delimiter)
+    except UnreadableFile:
+        result.errors.append(
+            LineError(
+                1,
+                [
+                    _(
+                        "The file is neither a CSV table nor an Excel workbook (.xlsx). In "
+                        "Excel, save it as “CSV UTF-8” or as “Excel Workbook (.xlsx)”."
+                    )
+                ],
+            )
+        )
+        return result, []
+    if not any(any(cell.strip() for cell in raw) for _line, raw in table):
         result.errors.append(LineError(1, [_("The file is empty.")]))
         return result, []
-    result.delimiter = detect_delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=result.delimiter)
+    rows = iter(table)
     header: list[str | None] = []
-    for raw in reader:
+    header_line = 1
+    for line, raw in rows:
         if any(cell.strip() for cell in raw):
+            header_line = line
             header = [_HEADER_LOOKUP.get(_norm(cell)) for cell in raw]
             result.ignored_columns = [
                 cell.strip() for cell, name in zip(raw, header, strict=True) if not name and cell
             ]
             break
-    header_line = reader.line_num
     present = {name for name in header if name}
     missing = []
     if "personal_number" not in present:
@@ -261,7 +334,7 @@ def read(data: bytes) -> tuple[ImportPlan, list[tuple[int, dict[str, str]]]]:
         return result, []
 
     records = []
-    for raw in reader:
+    for line, raw in rows:
         if not any(cell.strip() for cell in raw):
             continue
         values: dict[str, str] = {}
@@ -270,7 +343,7 @@ def read(data: bytes) -> tuple[ImportPlan, list[tuple[int, dict[str, str]]]]:
                 values[name] = cell.strip()
         for name in present - set(values):
             values[name] = ""  # a short line: the missing cells are empty
-        records.append((reader.line_num, values))
+        records.append((line, values))
     if not records:
         result.errors.append(
             LineError(header_line, [_("The file has no employees below the header.")])
@@ -322,6 +395,181 @@ def resolve_workplace(value: str, codes: dict[str, int], paths: dict[str, set]) 
     return _("Unknown workplace “%(value)s”.") % {"value": value}
 
 
+@dataclass
+class FileContext:
+    """What a line is checked against: the database's workplaces and people, and the lines
+    above it (a personal number or e-mail may appear once in the file)."""
+
+    codes: dict[str, int]
+    paths: dict[str, set]
+    by_number: dict[str, Person]
+    by_email: dict[str, Person]
+    numbers_in_file: set[str]
+    seen_numbers: dict[str, int] = field(default_factory=dict)
+    seen_emails: dict[str, int] = field(default_factory=dict)
+
+
+class EmployeeRowForm(forms.Form):
+    """One line of the file, checked as a form: each cell, then the line against the rest.
+
+    The cells are optional to the form itself: a missing required cell is reported once for
+    the whole line ("Missing: ..."), and a column absent from the file (None from
+    `cleaned_row`) leaves that field of an existing person unchanged.
+    """
+
+    personal_number = forms.CharField(required=False)
+    first_name = forms.CharField(required=False)
+    last_name = forms.CharField(required=False)
+    email = forms.CharField(required=False)
+    workplace = forms.CharField(required=False)
+    job_title = forms.CharField(required=False)
+    manager = forms.CharField(required=False)
+    is_management = forms.CharField(required=False)
+
+    def __init__(self, line: int, values: dict[str, str], context: FileContext):
+        first, last = _split_name(values)
+        data = {**values, "first_name": first, "last_name": last}
+        data["email"] = values.get("email", "").lower()
+        super().__init__(data=data)
+        self.line = line
+        self.present = set(values)
+        self.context = context
+
+    def _bounded(self, name: str) -> str:
+        value = self.cleaned_data[name]
+        if len(value) > MAX_LENGTHS[name]:
+            raise ValidationError(
+                _("“%(value)s” is longer than %(max)d characters.")
+                % {"value": value[:40] + "…", "max": MAX_LENGTHS[name]}
+            )
+        return value
+
+    def clean_personal_number(self):
+        number = self._bounded("personal_number")
+        seen = self.context.seen_numbers
+        if number and number in seen:
+            raise ValidationError(
+                _("Personal number %(number)s is already on line %(line)d.")
+                % {"number": number, "line": seen[number]}
+            )
+        if number:
+            seen[number] = self.line
+        return number
+
+    def clean_first_name(self):
+        return self._bounded("first_name")
+
+    def clean_last_name(self):
+        return self._bounded("last_name")
+
+    def clean_job_title(self):
+        return self._bounded("job_title")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if not email:
+            return email
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ValidationError(
+                _("Invalid e-mail address “%(email)s”.") % {"email": email}
+            ) from None
+        seen = self.context.seen_emails
+        problems = []
+        if email in seen:
+            problems.append(
+                _("E-mail %(email)s is already on line %(line)d.")
+                % {"email": email, "line": seen[email]}
+            )
+        seen.setdefault(email, self.line)
+        owner = self.context.by_email.get(email)
+        if owner is not None and owner.personal_number != self.data.get("personal_number", ""):
+            problems.append(
+                _("E-mail %(email)s belongs to another person (%(name)s).")
+                % {
+                    "email": email,
+                    "name": f"{owner.first_name} {owner.last_name}".strip() or owner.email,
+                }
+            )
+        if problems:
+            raise ValidationError(problems)
+        return email
+
+    def clean_workplace(self):
+        value = self.cleaned_data["workplace"]
+        if not value:
+            return None
+        found = resolve_workplace(value, self.context.codes, self.context.paths)
+        if not isinstance(found, int):
+            raise ValidationError(found)
+        return found
+
+    def clean_manager(self):
+        if "manager" not in self.present:
+            return None
+        manager = self.cleaned_data["manager"]
+        if manager and manager == self.data.get("personal_number", ""):
+            raise ValidationError(_("A person cannot be their own manager."))
+        if (
+            manager
+            and manager not in self.context.numbers_in_file
+            and manager not in self.context.by_number
+        ):
+            raise ValidationError(
+                _("Unknown manager: no one has personal number %(number)s.") % {"number": manager}
+            )
+        return manager
+
+    def clean_is_management(self):
+        if "is_management" not in self.present:
+            return None
+        flag = _norm(self.cleaned_data["is_management"])
+        if flag in _YES:
+            return True
+        if flag in _NO:
+            return False
+        raise ValidationError(
+            _("Management must be “ano” or “ne” (or 1/0), not “%(value)s”.")
+            % {"value": self.data["is_management"]}
+        )
+
+    def clean(self):
+        required = {
+            _("personal number"): self.data.get("personal_number", ""),
+            _("first name"): self.data["first_name"],
+            _("last name"): self.data["last_name"],
+            _("e-mail"): self.data["email"],
+            _("workplace"): self.data.get("workplace", ""),
+        }
+        empty = [label for label, value in required.items() if not value]
+        if empty:
+            raise ValidationError(_("Missing: %(fields)s.") % {"fields": ", ".join(empty)})
+        return self.cleaned_data
+
+    def messages(self) -> list[str]:
+        """The line's problems: what is missing first, then each cell's, in column order."""
+        errors = self.errors  # runs the validation
+        found = list(errors.get("__all__", []))
+        for name in self.fields:
+            found.extend(errors.get(name, []))
+        return found
+
+    def row(self) -> Row:
+        data = self.cleaned_data
+        return Row(
+            line=self.line,
+            personal_number=data["personal_number"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            workplace_id=data["workplace"],
+            job_title=data["job_title"] if "job_title" in self.present else None,
+            manager_number=data["manager"],
+            is_management=data["is_management"],
+        )
+
+
 def validate(
     data: bytes,
     *,
@@ -337,110 +585,21 @@ def validate(
     codes, paths = workplace_index(workplaces)
     people = list(people)
     by_number = {p.personal_number: p for p in people if p.personal_number}
-    by_email = {p.email.casefold(): p for p in people}
     numbers_in_file = {values.get("personal_number", "") for _line, values in records}
-    seen_numbers: dict[str, int] = {}
-    seen_emails: dict[str, int] = {}
-
+    context = FileContext(
+        codes=codes,
+        paths=paths,
+        by_number=by_number,
+        by_email={p.email.casefold(): p for p in people},
+        numbers_in_file=numbers_in_file,
+    )
     for line, values in records:
-        messages = []
-        number = values.get("personal_number", "")
-        first, last = _split_name(values)
-        email = values.get("email", "").lower()
-        required = {
-            _("personal number"): number,
-            _("first name"): first,
-            _("last name"): last,
-            _("e-mail"): email,
-            _("workplace"): values.get("workplace", ""),
-        }
-        empty = [label for label, value in required.items() if not value]
-        if empty:
-            messages.append(_("Missing: %(fields)s.") % {"fields": ", ".join(empty)})
-        for name, value in (
-            ("personal_number", number),
-            ("first_name", first),
-            ("last_name", last),
-            ("job_title", values.get("job_title", "")),
-        ):
-            if len(value) > MAX_LENGTHS[name]:
-                messages.append(
-                    _("“%(value)s” is longer than %(max)d characters.")
-                    % {"value": value[:40] + "…", "max": MAX_LENGTHS[name]}
-                )
-        if number:
-            if number in seen_numbers:
-                messages.append(
-                    _("Personal number %(number)s is already on line %(line)d.")
-                    % {"number": number, "line": seen_numbers[number]}
-                )
-            seen_numbers.setdefault(number, line)
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                messages.append(_("Invalid e-mail address “%(email)s”.") % {"email": email})
-            else:
-                if email in seen_emails:
-                    messages.append(
-                        _("E-mail %(email)s is already on line %(line)d.")
-                        % {"email": email, "line": seen_emails[email]}
-                    )
-                seen_emails.setdefault(email, line)
-                owner = by_email.get(email)
-                if owner is not None and owner.personal_number != number:
-                    messages.append(
-                        _("E-mail %(email)s belongs to another person (%(name)s).")
-                        % {
-                            "email": email,
-                            "name": f"{owner.first_name} {owner.last_name}".strip() or owner.email,
-                        }
-                    )
-        workplace_id = None
-        if values.get("workplace"):
-            found = resolve_workplace(values["workplace"], codes, paths)
-            if isinstance(found, int):
-                workplace_id = found
-            else:
-                messages.append(found)
-        manager = values.get("manager") if "manager" in values else None
-        if manager:
-            if manager == number:
-                messages.append(_("A person cannot be their own manager."))
-            elif manager not in numbers_in_file and manager not in by_number:
-                messages.append(
-                    _("Unknown manager: no one has personal number %(number)s.")
-                    % {"number": manager}
-                )
-        is_management = None
-        if "is_management" in values:
-            flag = _norm(values["is_management"])
-            if flag in _YES:
-                is_management = True
-            elif flag in _NO:
-                is_management = False
-            else:
-                messages.append(
-                    _("Management must be “ano” or “ne” (or 1/0), not “%(value)s”.")
-                    % {"value": values["is_management"]}
-                )
+        form = EmployeeRowForm(line, values, context)
+        messages = form.messages()
         if messages:
             result.errors.append(LineError(line, messages))
-            continue
-        result.rows.append(
-            Row(
-                line=line,
-                personal_number=number,
-                first_name=first,
-                last_name=last,
-                email=email,
-                workplace_id=workplace_id,
-                job_title=values.get("job_title") if "job_title" in values else None,
-                manager_number=manager,
-                is_management=is_management,
-            )
-        )
-
+        else:
+            result.rows.append(form.row())
     if result.errors:
         return result
     for row in result.rows:

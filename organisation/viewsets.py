@@ -42,8 +42,11 @@ workplace_viewset = WorkplaceViewSet("workplaces")
 
 class EmployeeImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_("UTF-8 (Excel: “CSV UTF-8”), separated by semicolons or commas."),
+        label=_("CSV or Excel file"),
+        help_text=_(
+            "An Excel workbook (.xlsx), or CSV in UTF-8 (Excel: “CSV UTF-8”) separated by "
+            "semicolons or commas."
+        ),
     )
     deactivate_missing = forms.BooleanField(
         label=_("Deactivate employees missing from the file"),

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from core.audit import export_log
+from core.enqueue import enqueue_on_commit
 from core.models import OrganisationSettings
 from courses.models import CoursePage
 from organisation.models import Workplace
@@ -53,7 +54,7 @@ def export_job_request(
         export_format=export_format,
         filters=params or {},
     )
-    export_job_run_task.delay_on_commit(job.pk)
+    enqueue_on_commit(export_job_run_task, job.pk)
     return job
 
 

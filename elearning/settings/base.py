@@ -350,3 +350,53 @@ ACCOUNT_RATE_LIMITS = {
 # Days after a person's last trace (leaving, last login) before the nightly purge erases their
 # personal data (organisation/erasure.py); statistics keep the records under a pseudonym.
 PERSONAL_DATA_RETENTION_DAYS = env.int("PERSONAL_DATA_RETENTION_DAYS", default=3 * 365)
+
+# --- Reliability (issue 16): broker reconnects, cache outages, timeouts -------------------
+# A worker keeps retrying the broker, at start-up as after a loss, instead of exiting after
+# 100 tries (scripts/run.sh and the systemd units restart it if it exits all the same).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A running task is left to finish when the broker connection drops (jobs are keyed, so a
+# redelivered copy does no harm, and cancelling would lose the work if Redis lost its data).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
+# With CACHE_URL on Redis, a Redis outage degrades to no cache (core/cache.py) instead of
+# failing every page; short socket timeouts keep a hung Redis from holding requests.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "core.cache.FailSafeRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {})
+    CACHES["default"]["OPTIONS"].setdefault("socket_connect_timeout", 1)
+    CACHES["default"]["OPTIONS"].setdefault("socket_timeout", 1)
+# Publishing a task gives up after about a second when the broker is away; the caller logs
+# it (core/enqueue.py) and the catch-up job redoes the work.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 3,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# A database that accepts and never answers must not hold every web worker: PostgreSQL
+# connections give up after DATABASE_CONNECT_TIMEOUT s and web statements after
+# DATABASE_STATEMENT_TIMEOUT_MS (0: none); Celery workers drop the statement timeout
+# (elearning/celery.py), their batch jobs run in chunks of their own.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    _statement_ms = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30_000)
+    if _statement_ms:
+        _db_options["options"] = f"-c statement_timeout={_statement_ms}"
+# MAINTENANCE_MODE=1 answers every request with the 503 page (templates/503.html).
+MAINTENANCE_MODE = env.bool("MAINTENANCE_MODE", default=False)
+# After SecurityMiddleware; production puts WhiteNoise before it, so the page keeps its CSS.
+MIDDLEWARE.insert(1, "core.errors.MaintenanceModeMiddleware")
+# Exactly one beat, and no period sent twice by a restarted beat (elearning/beat.py).
+CELERY_BEAT_SCHEDULER = "elearning.beat:SingleBeatScheduler"
+BEAT_LOCK_FILE = env.path("BEAT_LOCK_FILE", default=str(VAR_DIR / "beat.lock"))
+# Long jobs run in slices (then continue as a new task) and the outbox flush in batches, so
+# no task runs for long and the visibility timeout can be minutes, not two hours: a task
+# whose worker died is redelivered after it, and its interrupted job run is resumed.
+AUTOMATION_JOB_SLICE_SECONDS = env.int("AUTOMATION_JOB_SLICE_SECONDS", default=120)
+AUTOMATION_FLUSH_BATCH = env.int("AUTOMATION_FLUSH_BATCH", default=1000)
+if CELERY_BROKER_URL.startswith("redis"):
+    CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
+        "CELERY_VISIBILITY_TIMEOUT", default=5 * 60
+    )

@@ -33,3 +33,6 @@ LOGGING = {
 # database cache or Redis themselves. MFA enforcement is switched on by the tests that test it.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 MFA_REQUIRED_FOR_STAFF = False
+if env("EMAIL_URL", default=""):
+    # A worker process started by a reliability test talks to the test's real SMTP server.
+    vars().update(env.email_url("EMAIL_URL"))
