@@ -98,24 +98,28 @@ def people(db, site):
     }
 
 
-@pytest.fixture(autouse=True)
-def _restore_after_transactional_test(request, django_db_blocker):
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
     """Put back what migrations created once a transactional test has flushed the database.
 
-    Django restores serialized data at the start of the next serialized test and runs such
-    tests last; under pytest-xdist a worker may run an ordinary test right after one, which
-    would find no root page and no role groups. Restoring at teardown keeps every order safe.
+    Django restores serialized data only at the start of the next serialized test and runs
+    such tests last; a pytest-xdist worker may run an ordinary test right after one, which
+    would find no root page and no role groups. Restoring after the flush keeps any order safe.
     """
     yield
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or (
-        marker is not None and marker.kwargs.get("transaction")
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = (
+        "transactional_db" in fixtures
+        or "live_server" in fixtures
+        or (marker is not None and marker.kwargs.get("transaction"))
     )
     if not transactional:
         return
     from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
 
-    with django_db_blocker.unblock():
+    with item.config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents:
