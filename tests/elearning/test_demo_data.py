@@ -162,8 +162,8 @@ def test_seed_demo_reads_the_data_files(tmp_path):
     heslo = bank.questions.get(name="01 Heslo")
     assert heslo.general_feedback == "<p>Heslo a příloha jdou vždy různými cestami.</p>"
     assert list(heslo.choices.values_list("text", "fraction", "feedback")) == [
-        ("Telefonem nebo SMS.", 1, "Správně, jinou cestou než přílohu."),
-        ("Ve stejném e-mailu.", 0, "Kdo má e-mail, má pak i heslo."),
+        ("<p>Telefonem nebo SMS.</p>", 1, "<p>Správně, jinou cestou než přílohu.</p>"),
+        ("<p>Ve stejném e-mailu.</p>", 0, "<p>Kdo má e-mail, má pak i heslo.</p>"),
     ]
     quiz = Quiz.objects.get(course=course)
     assert quiz.questions_per_attempt == 2

@@ -113,7 +113,8 @@ def test_czech_text_survives_in_gift():
     assert question.name == "Příliš žluťoučký kůň"
     assert question.topic == "Phishing / Podvodné e-maily"
     assert "<b>podezřelou</b>" in question.text
-    assert question.choices.get(fraction=0).feedback == "Ne, ěščřžýáíéůúťďň."
+    # Stored as the rich-text editor saves it (one paragraph).
+    assert question.choices.get(fraction=0).feedback == "<p>Ne, ěščřžýáíéůúťďň.</p>"
     assert QuestionBank.objects.get().name == "Čeština"
 
 
