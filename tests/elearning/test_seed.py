@@ -26,7 +26,8 @@ from quizzes.importers import parse_questions
 from quizzes.models import Attempt, Choice, Question, QuestionBank, Quiz
 from risk.models import RiskReview
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module under pytest-xdist, so the demo is seeded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("seeded-demo")]
 
 
 def _seed() -> str:
