@@ -41,13 +41,15 @@ run: compilemessages
 
 # Tests marked `redis` need a real Redis and PostgreSQL: .ci/run selects them in its second run.
 TEST_MARKERS ?= not e2e and not redis
-# pytest-xdist: one process per core, each with its own test database; a test file stays on
-# one worker, so module-scoped fixtures (the seeded demo) are built once. TEST_WORKERS=0 runs
-# in one process: .ci/run's Redis leg does, as its worker-process tests share one broker.
+# pytest-xdist: one process per core, each with its own test database. --dist load hands out
+# tests in pytest-django's order, so on every worker the transactional tests (which flush the
+# database, migration data included) run after the others; --dist loadfile would not keep that.
+# TEST_WORKERS=0 runs in one process: .ci/run's Redis leg does (its worker-process tests share
+# one broker).
 TEST_WORKERS ?= auto
 test: compilemessages
 	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest -m "$(TEST_MARKERS)" \
-		-n $(TEST_WORKERS) --dist loadfile \
+		-n $(TEST_WORKERS) --dist load \
 		--ignore=tests/e2e --ignore=tests/conformance $(PYTEST_ARGS)
 
 # External conformance cases in ../shared/fixtures (beside the clone, not in it): fails when missing.

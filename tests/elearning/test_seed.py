@@ -1,9 +1,10 @@
 """The demo magistrate as `make run` loads it: from the data files, idempotent, with dates that
 make sense, quizzes from the GIFT files and a certificate for every completed assignment.
 
-seed_demo is run once for the whole module (inside a transaction rolled back at the end, the
-way TestCase.setUpTestData works); each test runs in a savepoint of it, so a test that seeds
-again or changes data leaves the next test the same demo.
+seed_demo is run once for the module (once per pytest-xdist worker that runs some of its tests),
+inside a transaction rolled back at the end, the way TestCase.setUpTestData works; each test
+runs in a savepoint of it, so a test that seeds again or changes data leaves the next test the
+same demo.
 """
 
 import datetime
