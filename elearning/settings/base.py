@@ -194,7 +194,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # see the security headers block below
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LOGGING = {
@@ -205,3 +205,37 @@ LOGGING = {
     # Wagtail logs every background search/reference task at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Security headers (issue 12, point 1) ---------------------------------------------------
+# Content-Security-Policy by django-csp 4 on every page, the Wagtail admin included: scripts
+# only from our origin (or carrying the request's nonce), no inline script anywhere (Wagtail's
+# own inline initialisers run from static/js/admin_csp.js, see elearning/csp.py), no plugins,
+# no framing. A view that must be framed by our own pages (the SCORM player) is decorated
+# with Django's xframe_options_sameorigin, which also turns frame-ancestors into 'self'.
+from csp.constants import NONCE  # noqa: E402 - kept in this block
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "elearning.csp.ContentSecurityPolicyMiddleware",
+)
+INSTALLED_APPS.append("csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        # Wagtail's admin draws icons and previews from data: URLs; uploads are served by us.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+    },
+}
+# No avatars from gravatar.com: staff e-mail hashes stay here, and img-src stays 'self'.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's "new Wagtail release" check fetches releases.wagtail.org from the browser; our
+# connect-src is 'self', and upgrades are the operator's decision, not a banner's.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
