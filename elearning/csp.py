@@ -1,4 +1,4 @@
-"""The Content-Security-Policy wiring: framing follows X-Frame-Options, Wagtail runs without inline JS.
+"""The Content-Security-Policy wiring: framing follows X-Frame-Options; no inline JS in Wagtail.
 
 Framing: every page sends `frame-ancestors 'none'` (and X-Frame-Options: DENY), except a view
 that opts in to same-origin framing with Django's own decorator

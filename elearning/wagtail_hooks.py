@@ -1,4 +1,4 @@
-"""Registers the script that runs Wagtail's admin initialisers without inline JS (elearning/csp.py)."""
+"""Registers the script that runs Wagtail's admin initialisers without inline JS."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html

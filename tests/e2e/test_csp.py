@@ -132,7 +132,9 @@ def test_wagtail_admin_works_under_the_csp(page, live_server, demo):
     course = CoursePage.objects.live().first()
     watch.visit(f"{live_server.url}/admin/pages/{course.pk}/edit/")
     expect(page.locator("#id_go_live_at")).to_be_attached()
-    page.wait_for_function("window.jQuery && jQuery('#id_go_live_at').data('xdsoft_datetimepicker')")
+    page.wait_for_function(
+        "window.jQuery && jQuery('#id_go_live_at').data('xdsoft_datetimepicker')"
+    )
     lesson = LessonPage.objects.live().first()
     watch.visit(f"{live_server.url}/admin/pages/{lesson.pk}/edit/")
     snapshot(page, "csp-admin-editor")

@@ -1,4 +1,4 @@
-"""Issue 12, point 1: production passes the deploy check; every page forbids inline script and framing.
+"""Issue 12, point 1: production passes the deploy check; no page allows inline script or framing.
 
 An attacker who injects a <script> into a page, or frames a page to trick a click, is refused
 by the browser because of these headers: the tests assert the headers on real responses, the

