@@ -14,6 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from core.uploads import validate_upload_size
+
 from . import services
 from .forms import UserCreationForm, UserEditForm
 from .models import Workplace
@@ -44,6 +46,7 @@ class EmployeeImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("UTF-8 (Excel: “CSV UTF-8”), separated by semicolons or commas."),
+        validators=[validate_upload_size],
     )
     deactivate_missing = forms.BooleanField(
         label=_("Deactivate employees missing from the file"),

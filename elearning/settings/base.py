@@ -239,3 +239,25 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin's "new Wagtail release" check fetches releases.wagtail.org from the browser; our
 # connect-src is 'self', and upgrades are the operator's decision, not a banner's.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Uploads bounded before processing (issue 12, point 2) ----------------------------------
+# One limit for every uploaded file: images, documents, question banks, employee lists and
+# (later) SCORM packages. core.uploads.BoundedUploadHandler stops keeping a file past it, and
+# the forms refuse it before decoding or importing anything.
+MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files (Django's default, 2.5 MB), and files above 2.5 MB go to disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_BYTES
+# A decompression bomb: a small file that claims a huge canvas (40 megapixels is a 7,300 x
+# 5,500 photo); Wagtail refuses it from the header, before decoding the pixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.BoundedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.BoundedDocumentForm"
+# Documents editors attach to lessons: office formats and PDF, no HTML, SVG or executables.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
