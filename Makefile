@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
-.PHONY: run test e2e conformance bench lint install messages compilemessages clean
+.PHONY: run test e2e conformance bench lint security install messages compilemessages clean
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -73,6 +73,20 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=elearning.settings.test $(MANAGE) makemigrations --check --dry-run
+
+# Static security checks: bandit (medium and high), and semgrep with the project's own rules
+# (.semgrep.yml) offline, then `semgrep --test` proving each rule catches its planted bad line.
+# Semgrep pins many libraries of its own, so it lives in a venv apart from the project's.
+SEMGREP_VENV := var/tools/semgrep
+SEMGREP := $(SEMGREP_VENV)/bin/semgrep
+security: install
+	$(BIN)/bandit -q -c pyproject.toml -r . -ll
+	test -x $(SEMGREP_VENV)/bin/semgrep || ($(PYTHON) -m venv $(SEMGREP_VENV) && \
+		$(SEMGREP_VENV)/bin/pip install --quiet 'semgrep>=1.185,<2')
+	$(SEMGREP) scan --metrics=off --disable-version-check --config .semgrep.yml --error --quiet \
+		--exclude tests/security/planted .
+	$(SEMGREP) --test --metrics=off --disable-version-check --config .semgrep.yml \
+		tests/security/planted/planted_bad.py
 
 clean:
 	rm -rf var/broker var/broker-control var/screenshots

@@ -1,7 +1,18 @@
 """The one rule that keeps exported cells from running as spreadsheet formulas."""
 
 # A cell starting with one of these is read as a formula (or DDE call) by Excel and Calc.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The full-width forms are included because Excel's East Asian input turns them into formulas.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def starts_formula(text: str) -> bool:
+    """True when a spreadsheet could read the text as a formula.
+
+    Excel and Calc skip leading blanks and line breaks when they parse a CSV cell, so
+    " =HYPERLINK(...)" or "\\n@SUM(...)" is as dangerous as "=HYPERLINK(...)": what counts is
+    the first character that is not whitespace (tab and CR are triggers in themselves).
+    """
+    return text.startswith(FORMULA_TRIGGERS) or text.lstrip().startswith(FORMULA_TRIGGERS)
 
 
 def neutralise(cell):
@@ -10,7 +21,7 @@ def neutralise(cell):
     Other values (numbers, dates, None, harmless text) come back unchanged, so the function is
     idempotent and the original text is always the result minus its first character.
     """
-    if isinstance(cell, str) and cell.startswith(FORMULA_TRIGGERS):
+    if isinstance(cell, str) and starts_formula(cell):
         return "'" + cell
     return cell
 

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class ElearningConfig(AppConfig):
     name = "elearning"
     verbose_name = _("E-learning")
+
+    def ready(self):
+        # Wagtail's choosers write inline JS, which the Content-Security-Policy blocks.
+        from elearning.csp import patch_wagtail_choosers
+
+        patch_wagtail_choosers()

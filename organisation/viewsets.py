@@ -14,6 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from core.uploads import validate_upload_size
+
 from . import services
 from .forms import UserCreationForm, UserEditForm
 from .models import Workplace
@@ -47,6 +49,7 @@ class EmployeeImportForm(forms.Form):
             "An Excel workbook (.xlsx), or CSV in UTF-8 (Excel: “CSV UTF-8”) separated by "
             "semicolons or commas."
         ),
+        validators=[validate_upload_size],
     )
     deactivate_missing = forms.BooleanField(
         label=_("Deactivate employees missing from the file"),

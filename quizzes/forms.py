@@ -12,6 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.uploads import validate_upload_size
+
 from . import grading
 from .importers.base import VALID_FRACTIONS, choices_problem
 from .models import QuestionBank
@@ -167,6 +169,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("Question file"),
         help_text=_("Moodle XML (.xml) or GIFT (.gift, .txt), in UTF-8."),
+        validators=[validate_upload_size],
     )
     bank = forms.ModelChoiceField(
         label=_("Into the bank"), queryset=QuestionBank.objects.all(), required=False

@@ -84,12 +84,12 @@ def reporting_line_sql(manager_id: int) -> RawSQL:
     """
     table = connection.ops.quote_name(User._meta.db_table)
     sql = (
-        "WITH RECURSIVE line(id) AS ("  # noqa: S608 - table name from model meta, id a param
+        "WITH RECURSIVE line(id) AS ("  # noqa: S608 - table name from model meta, id a param  # nosec B608
         f"SELECT id FROM {table} WHERE manager_id = %s "
         f"UNION SELECT u.id FROM {table} u JOIN line ON u.manager_id = line.id"
         ") SELECT id FROM line WHERE id <> %s"
     )
-    return RawSQL(sql, (manager_id, manager_id))  # noqa: S611 - fixed SQL, the id is a parameter
+    return RawSQL(sql, (manager_id, manager_id))  # noqa: S611 - fixed SQL, the id is a parameter  # nosec B611
 
 
 def scope_for(user) -> Scope | None:

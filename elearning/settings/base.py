@@ -196,7 +196,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # see the security headers block below
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LOGGING = {
@@ -400,3 +400,59 @@ if CELERY_BROKER_URL.startswith("redis"):
     CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
         "CELERY_VISIBILITY_TIMEOUT", default=5 * 60
     )
+
+# --- Security headers (issue 12, point 1) ---------------------------------------------------
+# Content-Security-Policy by django-csp 4 on every page, the Wagtail admin included: scripts
+# only from our origin (or carrying the request's nonce), no inline script anywhere (Wagtail's
+# own inline initialisers run from static/js/admin_csp.js, see elearning/csp.py), no plugins,
+# no framing. A view that must be framed by our own pages (the SCORM player) is decorated
+# with Django's xframe_options_sameorigin, which also turns frame-ancestors into 'self'.
+from csp.constants import NONCE  # noqa: E402 - kept in this block
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "elearning.csp.ContentSecurityPolicyMiddleware",
+)
+INSTALLED_APPS.append("csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        # Wagtail's admin draws icons and previews from data: URLs; uploads are served by us.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+    },
+}
+# No avatars from gravatar.com: staff e-mail hashes stay here, and img-src stays 'self'.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's "new Wagtail release" check fetches releases.wagtail.org from the browser; our
+# connect-src is 'self', and upgrades are the operator's decision, not a banner's.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Uploads bounded before processing (issue 12, point 2) ----------------------------------
+# One limit for every uploaded file: images, documents, question banks, employee lists and
+# (later) SCORM packages. core.uploads.BoundedUploadHandler stops keeping a file past it, and
+# the forms refuse it before decoding or importing anything.
+MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files (Django's default, 2.5 MB), and files above 2.5 MB go to disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MAX_UPLOAD_BYTES
+# A decompression bomb: a small file that claims a huge canvas (40 megapixels is a 7,300 x
+# 5,500 photo); Wagtail refuses it from the header, before decoding the pixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.BoundedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.BoundedDocumentForm"
+# Documents editors attach to lessons: office formats and PDF, no HTML, SVG or executables.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
