@@ -46,6 +46,10 @@ _RISK_REVIEWS = [
 ]
 _RISK_READ = ["risk.view_riskreview", "risk.view_riskcategory"]
 
+# An employee who used up the quiz attempts asks for another; HR or the security manager
+# grants it (issue 13, point 3).
+_EXTRA_ATTEMPTS = ["quizzes.grant_extraattempts"]
+
 # Model permissions per role, as "app_label.codename". Synced after every migrate, so an app
 # added later only extends this table. Employees get none: they never reach the admin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -66,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.add_certificateexport",
         "certificates.view_certificateexport",
         *_AUTOMATION,
+        *_EXTRA_ATTEMPTS,
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -81,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_QUIZZES,
         *_CERTIFICATES,
         *_AUTOMATION,
+        *_EXTRA_ATTEMPTS,
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }

@@ -1,10 +1,30 @@
-"""Registers the quiz admin screens."""
+"""Registers the quiz admin screens and the audit-log action of granting extra attempts."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from .services import EXTRA_ATTEMPTS_ACTION
 from .viewsets import QuizzesViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_quizzes():
     return QuizzesViewSetGroup()
+
+
+class ExtraAttemptsFormatter(LogFormatter):
+    label = _("Grant extra quiz attempts")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("%(employee)s: %(count)s extra attempt(s) at “%(course)s”") % {
+            "employee": data.get("employee", ""),
+            "count": data.get("count", ""),
+            "course": data.get("course", ""),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_quiz_log_actions(actions):
+    actions.register_action(EXTRA_ATTEMPTS_ACTION)(ExtraAttemptsFormatter)

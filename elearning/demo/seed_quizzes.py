@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from courses.models import Assignment, CoursePage
+from courses.models import Assignment, CoursePage, LessonPage
+from courses.services import lesson_complete
 from quizzes import services
 from quizzes.models import Choice, Question, QuestionBank, Quiz, QuizPool
 from risk.models import RiskCategory
@@ -102,6 +103,9 @@ def _demo_attempts(quizzes: list[Quiz]) -> int:
             rng = random.Random(f"{assignment.user.personal_number}/{quiz.course.slug}")
             skill = rng.uniform(0.45, 0.95)
             started = timezone.now() - datetime.timedelta(days=rng.randint(1, 20))
+            # Courses put their lessons first: whoever takes the quiz has read them.
+            for lesson in LessonPage.objects.live().child_of(quiz.course):
+                lesson_complete(assignment=assignment, lesson=lesson)
             attempt = services.attempt_start(user=assignment.user, quiz=quiz, now=started, rng=rng)
             answers = {}
             for item in attempt.items.select_related("question"):
