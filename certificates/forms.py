@@ -41,12 +41,8 @@ class CertificateExportForm(forms.Form):
     workplace = WorkplaceChoiceField(
         label=_("Workplace"), help_text=_("Its sub-workplaces are included.")
     )
-    date_from = forms.DateField(
-        label=_("Completed from"), widget=IsoDateInput()
-    )
-    date_to = forms.DateField(
-        label=_("Completed to"), widget=IsoDateInput()
-    )
+    date_from = forms.DateField(label=_("Completed from"), widget=IsoDateInput())
+    date_to = forms.DateField(label=_("Completed to"), widget=IsoDateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,16 @@ from django.utils import translation
 
 from certificates.forms import CertificateExportForm
 
-APPS = ["core", "organisation", "risk", "courses", "quizzes", "certificates", "automation", "reports"]
+APPS = [
+    "core",
+    "organisation",
+    "risk",
+    "courses",
+    "quizzes",
+    "certificates",
+    "automation",
+    "reports",
+]
 
 
 def _form_classes():
