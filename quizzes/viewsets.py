@@ -95,6 +95,7 @@ class QuestionViewSet(ModelViewSet):
             FieldPanel("topic"),
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
+            FieldPanel("truefalse_right"),
             InlinePanel(
                 "choices",
                 label=_("Choices"),
