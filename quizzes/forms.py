@@ -112,8 +112,9 @@ class QuestionAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         formset = self.formsets.get("choices")
         if formset is not None and self.data.get("type") == grading.TRUEFALSE:
-            # The two choices may come from the form itself, so fewer typed ones are fine.
-            formset.validate_min = False
+            # The two choices may come from the form itself, so fewer typed ones are fine
+            # and the blank forms the panel shows may stay blank.
+            formset.min_num, formset.validate_min = 0, False
 
     def _generates_truefalse(self, cleaned) -> bool:
         formset = self.formsets.get("choices")
