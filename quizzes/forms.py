@@ -1,5 +1,6 @@
 """Forms: strict parsing of submitted answers, checks on authored questions and quizzes, import."""
 
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.crypto import salted_hmac
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -89,6 +91,19 @@ def _kept_forms(formset):
     ]
 
 
+def _blank_rich_text(raw: str) -> bool:
+    """Whether Draftail's submitted value (JSON content state, or HTML) holds no text."""
+    raw = (raw or "").strip()
+    if raw in ("", "null"):
+        return True
+    try:
+        state = json.loads(raw)
+    except ValueError:
+        return not strip_tags(raw).strip()
+    blocks = state.get("blocks", []) if isinstance(state, dict) else []
+    return all(not (block.get("text") or "").strip() for block in blocks)
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
     """Refuses choices that could never be answered right, with the importer's own rules.
 
@@ -115,6 +130,10 @@ class QuestionAdminForm(WagtailAdminModelForm):
             # The two choices may come from the form itself, so fewer typed ones are fine
             # and the blank forms the panel shows may stay blank.
             formset.min_num, formset.validate_min = 0, False
+            for form in formset.forms:
+                if _blank_rich_text(self.data.get(f"{form.prefix}-text", "")):
+                    form.empty_permitted = True
+                    form.has_changed = lambda: False
 
     def _generates_truefalse(self, cleaned) -> bool:
         formset = self.formsets.get("choices")
