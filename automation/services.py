@@ -92,7 +92,11 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
     )
     last_id = recorded = 0
     while True:
-        chunk = list(open_ones.filter(id__gt=last_id).select_related("user", "course")[:CHUNK])
+        chunk = list(
+            open_ones.filter(id__gt=last_id).select_related(
+                "user", "course", "review__workplace", "risk_category"
+            )[:CHUNK]
+        )
         if not chunk:
             return counts
         last_id = chunk[-1].id

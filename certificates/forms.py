@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import IsoDateInput
 from organisation.models import Workplace
 
 
@@ -40,12 +41,8 @@ class CertificateExportForm(forms.Form):
     workplace = WorkplaceChoiceField(
         label=_("Workplace"), help_text=_("Its sub-workplaces are included.")
     )
-    date_from = forms.DateField(
-        label=_("Completed from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Completed to"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("Completed from"), widget=IsoDateInput())
+    date_to = forms.DateField(label=_("Completed to"), widget=IsoDateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,6 +18,12 @@ class Step:
     url: str | None = None
     # A graded step (a quiz) reports the score that counts for the assignment.
     score: Decimal | None = None
+    # Why the step cannot be taken yet (e.g. the quiz waits for the lessons), shown instead
+    # of a link; None when it is open.
+    locked: str | None = None
+    # A step that cannot be finished without someone else's help (a quiz whose attempts are
+    # used up): the card says so instead of "not started".
+    stuck: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,12 +94,22 @@ class CoursePage(LoginRequiredPageMixin, Page):
         ),
     )
 
+    lessons_first = models.BooleanField(
+        _("lessons before the final quiz"),
+        default=True,
+        help_text=_(
+            "The final quiz opens once every lesson is done. Untick it to let employees who "
+            "know the subject take the quiz straight away."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
             [
                 FieldPanel("estimated_minutes"),
+                FieldPanel("lessons_first"),
                 FieldPanel("risk_categories"),
                 FieldPanel("required_from_level"),
                 FieldPanel("audience"),

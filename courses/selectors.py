@@ -56,6 +56,26 @@ def lesson_steps(assignments: Sequence[Assignment], request=None) -> dict[int, l
     }
 
 
+def lessons_left_first(assignments: Sequence[Assignment]) -> dict[int, int]:
+    """Lessons still to do per assignment where the course puts lessons before its quiz.
+
+    0 for courses that let the quiz be taken at any time. Two queries for any number.
+    """
+    ordered = [a for a in assignments if a.course.lessons_first]
+    result = {a.pk: 0 for a in assignments}
+    if not ordered:
+        return result
+    lessons = lessons_by_course(list({a.course_id: a.course for a in ordered}.values()))
+    done = defaultdict(set)
+    for assignment_id, lesson_id in LessonProgress.objects.filter(
+        assignment__in=[a.pk for a in ordered]
+    ).values_list("assignment_id", "lesson_id"):
+        done[assignment_id].add(lesson_id)
+    for a in ordered:
+        result[a.pk] = sum(1 for lesson in lessons[a.course_id] if lesson.pk not in done[a.pk])
+    return result
+
+
 @dataclass
 class TrainingRow:
     """One course on "My training": its current assignment and progress."""
@@ -74,9 +94,12 @@ class TrainingRow:
         if a is None:
             return "optional"
         if a.status == Assignment.Status.COMPLETED:
-            return "completed"
+            late = a.due_date and a.completed_at and timezone.localdate(a.completed_at) > a.due_date
+            return "completed_late" if late else "completed"
         if a.status == Assignment.Status.NOT_REQUIRED:
             return "not_required"
+        if any(s.stuck for s in self.steps):
+            return "failed_waiting"
         if a.is_overdue():
             return "overdue"
         return "in_progress" if self.progress.started else "not_started"
@@ -95,7 +118,7 @@ class TrainingRow:
     @property
     def resume_url(self) -> str | None:
         step = completion.first_open_step(self.steps)
-        return step.url if step else None
+        return step.url if step and not step.locked else None
 
 
 @dataclass

@@ -1,5 +1,8 @@
-"""Registers the assignment screens in the admin and names the assignment in the audit log."""
+"""Registers the assignment screens in the admin, names the assignment in the audit log, and
+adds the admin-wide accessibility script."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -26,3 +29,9 @@ class AssignFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_course_actions(actions):
     actions.register_action(ASSIGN_ACTION)(AssignFormatter)
+
+
+@hooks.register("insert_global_admin_js")
+def field_labels_js():
+    # Names Draftail's editable areas after their field labels (axe: aria-input-field-name).
+    return format_html('<script src="{}" defer></script>', static("admin/field-labels.js"))

@@ -1,6 +1,8 @@
 """allauth adapter: accounts come from HR imports or SSO, so nobody signs up."""
 
 import time
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
@@ -17,6 +19,13 @@ def password_login_allowed(user) -> bool:
     if settings.PASSWORD_LOGIN_FOR_EMPLOYEES:
         return True
     return user.is_superuser or user.has_perm("organisation.use_password_login")
+
+
+def site_identity() -> SimpleNamespace:
+    """The product's name and address from settings, not the host a request came in on."""
+    return SimpleNamespace(
+        name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.BASE_URL).netloc or ""
+    )
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -53,3 +62,12 @@ class AccountAdapter(DefaultAccountAdapter):
             if age is not None and age < account_settings.REAUTHENTICATION_TIMEOUT:
                 return False
         return True
+
+    def format_email_subject(self, subject) -> str:
+        # allauth prefixes "[<host>]"; the e-mail is from the product, so its name.
+        return f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
+
+    def send_mail(self, template_prefix, email, context):
+        # "Hello from 127.0.0.1:8103!" otherwise: allauth names the request's host.
+        context = {**context, "current_site": site_identity()}
+        return super().send_mail(template_prefix, email, context)

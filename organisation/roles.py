@@ -72,6 +72,10 @@ _PHISHING = [
     "phishing.change_phishingsettings",
 ]
 
+# An employee who used up the quiz attempts asks for another; HR or the security manager
+# grants it (issue 13, point 3).
+_EXTRA_ATTEMPTS = ["quizzes.grant_extraattempts"]
+
 # Model permissions per role, as "app_label.codename". Synced after every migrate: a role group
 # then holds exactly these (a permission taken out of the table is taken from the group too), so
 # an app added later only extends this table. Employees get none: they never reach the admin.
@@ -95,6 +99,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_AUTOMATION,
         *_REPORTS_EVERYONE,
         "phishing.view_campaign_aggregates",
+        *_EXTRA_ATTEMPTS,
     ],
     SECURITY_MANAGER: [
         _ADMIN,
@@ -115,6 +120,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_PHISHING,
         # The whole audit log, read-only (core/views.py); administrators have it as superusers.
         "core.view_audit_log",
+        *_EXTRA_ATTEMPTS,
     ],
     COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
 }

@@ -1,5 +1,6 @@
 """Forms: strict parsing of submitted answers, checks on authored questions and quizzes, import."""
 
+import json
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.crypto import salted_hmac
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,8 +17,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from core.uploads import validate_upload_size
 
 from . import grading
-from .importers.base import VALID_FRACTIONS, choices_problem
-from .models import QuestionBank
+from .importers.base import FALSE_TEXT, TRUE_TEXT, VALID_FRACTIONS, choices_problem
+from .models import Choice, QuestionBank
 from .services import InvalidAnswers
 
 ANSWER_PREFIX = "q-"
@@ -91,8 +93,58 @@ def _kept_forms(formset):
     ]
 
 
+def _blank_rich_text(raw: str) -> bool:
+    """Whether Draftail's submitted value (JSON content state, or HTML) holds no text."""
+    raw = (raw or "").strip()
+    if raw in ("", "null"):
+        return True
+    try:
+        state = json.loads(raw)
+    except ValueError:
+        return not strip_tags(raw).strip()
+    blocks = state.get("blocks", []) if isinstance(state, dict) else []
+    return all(not (block.get("text") or "").strip() for block in blocks)
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
-    """Refuses choices that could never be answered right, with the importer's own rules."""
+    """Refuses choices that could never be answered right, with the importer's own rules.
+
+    A true/false question needs no typed choices: left without any, it gets "Pravda" and
+    "Nepravda" by itself, the right one as `truefalse_right` says.
+    """
+
+    truefalse_right = forms.ChoiceField(
+        label=_("Right answer (true/false questions)"),
+        choices=[("true", _("True")), ("false", _("False"))],
+        initial="true",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "For a true/false question without choices of its own, the choices “True” and "
+            "“False” are created with this one as the right answer."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("choices")
+        if formset is not None and self.data.get("type") == grading.TRUEFALSE:
+            # The two choices may come from the form itself, so fewer typed ones are fine
+            # and the blank forms the panel shows may stay blank.
+            formset.min_num, formset.validate_min = 0, False
+            for form in formset.forms:
+                if _blank_rich_text(self.data.get(f"{form.prefix}-text", "")):
+                    form.empty_permitted = True
+                    form.has_changed = lambda: False
+
+    def _generates_truefalse(self, cleaned) -> bool:
+        formset = self.formsets.get("choices")
+        return (
+            cleaned.get("type") == grading.TRUEFALSE
+            and formset is not None
+            and formset.is_valid()
+            and not _kept_forms(formset)
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -101,13 +153,42 @@ class QuestionAdminForm(WagtailAdminModelForm):
             # Partial credit only means something for multiple choice.
             cleaned["mode"] = grading.ALL_OR_NOTHING
         formset = self.formsets.get("choices")
+        if self._generates_truefalse(cleaned):
+            return cleaned
         if question_type and formset is not None and formset.is_valid():
-            fractions = [f.cleaned_data["fraction"] for f in _kept_forms(formset)]
+            kept = _kept_forms(formset)
+            if len(kept) < 2:
+                self.add_error(None, gettext("Give the question at least two choices."))
+                return cleaned
+            fractions = [f.cleaned_data["fraction"] for f in kept]
             problem = choices_problem(question_type, fractions)
             if problem:
                 message, params = problem
                 self.add_error(None, gettext(message) % params)
         return cleaned
+
+    def save(self, commit=True):
+        generate = self._generates_truefalse(self.cleaned_data)
+        question = super().save(commit=commit)
+        if commit and generate and not question.choices.exists():
+            true_right = self.cleaned_data.get("truefalse_right", "true") != "false"
+            Choice.objects.bulk_create(
+                [
+                    Choice(
+                        question=question,
+                        sort_order=0,
+                        text=gettext(TRUE_TEXT),
+                        fraction=Decimal(1 if true_right else 0),
+                    ),
+                    Choice(
+                        question=question,
+                        sort_order=1,
+                        text=gettext(FALSE_TEXT),
+                        fraction=Decimal(0 if true_right else 1),
+                    ),
+                ]
+            )
+        return question
 
 
 class QuizAdminForm(WagtailAdminModelForm):

@@ -394,3 +394,58 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.selected}"
+
+
+class ExtraAttempts(models.Model):
+    """More attempts for one assignment after the quiz's own ran out: asked for, then granted.
+
+    A row without `granted_at` is an employee's pending request; HR or the security manager
+    grants it (or grants unasked), and the granted `count` adds to the quiz's attempts.
+    """
+
+    assignment = models.ForeignKey(
+        "courses.Assignment",
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
+        related_name="extra_attempts",
+    )
+    quiz = models.ForeignKey(
+        Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="extra_attempts"
+    )
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
+    granted_at = models.DateTimeField(_("granted at"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    count = models.PositiveSmallIntegerField(_("extra attempts"), default=1)
+
+    class Meta:
+        verbose_name = _("extra attempts")
+        verbose_name_plural = _("extra attempts")
+        ordering = ["-requested_at", "-pk"]
+        permissions = [("grant_extraattempts", _("Can grant extra quiz attempts"))]
+        constraints = [
+            # One pending request per assignment: asking twice does not queue two grants.
+            models.UniqueConstraint(
+                fields=["assignment"],
+                condition=Q(granted_at__isnull=True),
+                name="extraattempts_one_pending",
+            ),
+            models.CheckConstraint(condition=Q(count__gte=1), name="extraattempts_count_positive"),
+            models.CheckConstraint(
+                condition=Q(requested_at__isnull=False) | Q(granted_at__isnull=False),
+                name="extraattempts_requested_or_granted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: +{self.count}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.granted_at is None

@@ -24,6 +24,7 @@ REVEAL_AFTER_PASS_OR_LAST_ATTEMPT = "after_pass_or_last_attempt"  # noqa: S105
 PASSED = "passed"
 LIMIT = "limit"
 WAIT = "wait"
+LESSONS = "lessons"
 
 
 class AttemptLike(Protocol):
@@ -42,7 +43,7 @@ class QuizLike(Protocol):
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why no new attempt may start: `code` is one of PASSED, LIMIT, WAIT."""
+    """Why no new attempt may start: `code` is one of PASSED, LESSONS, LIMIT, WAIT."""
 
     code: str
     available_at: datetime.datetime | None = None
@@ -74,22 +75,45 @@ def deadline_for(quiz: QuizLike, started_at: datetime.datetime) -> datetime.date
     return started_at + datetime.timedelta(minutes=quiz.time_limit_minutes)
 
 
-def attempts_left(quiz: QuizLike, attempts: Sequence[AttemptLike]) -> int | None:
-    """None when unlimited."""
+def attempts_allowed(quiz: QuizLike, extra: int = 0) -> int | None:
+    """The quiz's attempts plus those granted on top; None when unlimited."""
     if quiz.max_attempts is None:
         return None
-    return max(quiz.max_attempts - len(attempts), 0)
+    return quiz.max_attempts + extra
+
+
+def attempts_left(quiz: QuizLike, attempts: Sequence[AttemptLike], extra: int = 0) -> int | None:
+    """None when unlimited; `extra` are the attempts granted after the quiz's own ran out."""
+    allowed = attempts_allowed(quiz, extra)
+    if allowed is None:
+        return None
+    return max(allowed - len(attempts), 0)
+
+
+def is_stuck(quiz: QuizLike, attempts: Sequence[AttemptLike], extra: int = 0) -> bool:
+    """Attempts used up without a pass: only a grant of extra attempts lets the course finish."""
+    return not any(a.passed for a in attempts) and attempts_left(quiz, attempts, extra) == 0
 
 
 def start_refusal(
-    quiz: QuizLike, attempts: Sequence[AttemptLike], now: datetime.datetime
+    quiz: QuizLike,
+    attempts: Sequence[AttemptLike],
+    now: datetime.datetime,
+    *,
+    extra: int = 0,
+    lessons_left: int = 0,
 ) -> Refusal | None:
-    """Why a new attempt may not start now, or None; an open attempt is resumed, not refused."""
+    """Why a new attempt may not start now, or None; an open attempt is resumed, not refused.
+
+    `lessons_left` counts the lessons still to do when the course puts them first.
+    """
     if any(a.passed for a in attempts):
         return Refusal(PASSED)
-    left = attempts_left(quiz, attempts)
+    if lessons_left:
+        return Refusal(LESSONS, params={"count": lessons_left})
+    left = attempts_left(quiz, attempts, extra)
     if left == 0:
-        return Refusal(LIMIT, params={"count": quiz.max_attempts})
+        return Refusal(LIMIT, params={"count": attempts_allowed(quiz, extra)})
     if attempts and quiz.wait_minutes:
         last = max(attempts, key=lambda a: a.number)
         available_at = ended_at(last) + datetime.timedelta(minutes=quiz.wait_minutes)

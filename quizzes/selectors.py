@@ -12,55 +12,85 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from courses import completion
+from courses import selectors as courses_selectors
 from courses.models import Assignment
 
 from . import grading, rules, services
 from .forms import choice_token
-from .models import Attempt, AttemptQuestion, Choice, Question, Quiz
+from .models import Attempt, AttemptQuestion, Choice, ExtraAttempts, Question, Quiz
 
 # --- The quiz as a step of course completion ------------------------------------------------
+
+
+def extra_granted(assignment_ids: Sequence[int]) -> dict[int, int]:
+    """Attempts granted on top of the quiz's own, per assignment, in one query."""
+    return dict(
+        ExtraAttempts.objects.filter(assignment_id__in=assignment_ids, granted_at__isnull=False)
+        .values("assignment_id")
+        .annotate(total=Sum("count"))
+        .values_list("assignment_id", "total")
+    )
+
+
+def lessons_locked_message(count: int) -> str:
+    return ngettext(
+        "The quiz opens once you finish the lessons (%(count)s lesson left).",
+        "The quiz opens once you finish the lessons (%(count)s lessons left).",
+        count,
+    ) % {"count": count}
 
 
 @completion.register_step_provider
 def quiz_steps(assignments: Sequence[Assignment], request=None) -> dict[int, list]:
     """A "Final quiz" step for courses with a required quiz: done once an attempt passed.
 
-    Two queries whatever the number of assignments. An assignment that was closed without a
-    pass (completed before the quiz existed, or no longer required) gets no quiz step: the
-    quiz was not part of what it completed.
+    A fixed number of queries whatever the number of assignments. An assignment that was
+    closed without a pass (completed before the quiz existed, or no longer required) gets no
+    quiz step: the quiz was not part of what it completed. The step is locked while the
+    course wants its lessons first, and stuck when the attempts are used up without a pass.
     """
     quizzes = {
         quiz.course_id: quiz
         for quiz in Quiz.objects.filter(
             course_id__in={a.course_id for a in assignments}, is_active=True
-        ).only("pk", "course_id")
+        ).only("pk", "course_id", "max_attempts", "wait_minutes", "time_limit_minutes")
     }
     if not quizzes:
         return {}
-    passed: dict[int, Decimal] = dict(
-        Attempt.objects.filter(
-            assignment_id__in=[a.pk for a in assignments if a.course_id in quizzes], passed=True
-        ).values_list("assignment_id", "score")
-    )
+    with_quiz = [a for a in assignments if a.course_id in quizzes]
+    attempts: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in Attempt.objects.filter(assignment_id__in=[a.pk for a in with_quiz]).only(
+        "assignment_id", "number", "started_at", "deadline", "submitted_at", "passed", "score"
+    ):
+        attempts[attempt.assignment_id].append(attempt)
+    open_ones = [a for a in with_quiz if a.is_open]
+    extra = extra_granted([a.pk for a in open_ones]) if open_ones else {}
+    lessons_left = courses_selectors.lessons_left_first(open_ones) if open_ones else {}
     label = gettext("Final quiz")
     steps: dict[int, list] = {}
-    for assignment in assignments:
-        quiz = quizzes.get(assignment.course_id)
-        if quiz is None or (not assignment.is_open and assignment.pk not in passed):
+    for assignment in with_quiz:
+        quiz = quizzes[assignment.course_id]
+        mine = attempts[assignment.pk]
+        passed = next((a for a in mine if a.passed), None)
+        if not assignment.is_open and passed is None:
             continue
+        left = lessons_left.get(assignment.pk, 0)
         steps[assignment.pk] = [
             completion.Step(
                 key=f"quiz:{quiz.pk}",
                 label=label,
-                done=assignment.pk in passed,
+                done=passed is not None,
                 url=reverse("quizzes:intro", args=[quiz.pk]),
-                score=passed.get(assignment.pk),
+                score=passed.score if passed else None,
+                locked=lessons_locked_message(left) if left and passed is None else None,
+                stuck=assignment.is_open
+                and rules.is_stuck(quiz, mine, extra.get(assignment.pk, 0)),
             )
         ]
     return steps
@@ -90,10 +120,20 @@ class QuizIntro:
     in_progress: Attempt | None
     attempts_left: int | None
     refusal: str | None  # why no attempt can start now, for the employee
+    attempts_allowed: int | None = None  # the quiz's own plus those granted
+    extra: int = 0
+    # Attempts used up without a pass: what happens next, and the request for another one.
+    stuck: bool = False
+    pending_request: ExtraAttempts | None = None
+    lessons_left: int = 0
 
     @property
     def can_start(self) -> bool:
         return self.assignment is not None and self.in_progress is None and not self.refusal
+
+    @property
+    def can_request(self) -> bool:
+        return self.stuck and self.pending_request is None
 
 
 def quiz_intro(*, user, quiz: Quiz, now: datetime.datetime | None = None) -> QuizIntro:
@@ -114,6 +154,7 @@ def quiz_intro(*, user, quiz: Quiz, now: datetime.datetime | None = None) -> Qui
     )
     in_progress = next((a for a in attempts if rules.is_open(a, now)), None)
     refusal = None
+    extra, lessons_left, stuck, pending = 0, 0, False, None
     if assignment is None or not assignment.is_open:
         if any(a.passed for a in attempts):
             refusal = gettext("You have already passed this quiz.")
@@ -123,17 +164,65 @@ def quiz_intro(*, user, quiz: Quiz, now: datetime.datetime | None = None) -> Qui
             refusal = gettext("This course is no longer assigned to you.")
     elif not quiz.is_active:
         refusal = gettext("This quiz is not open at the moment.")
-    elif in_progress is None:
-        reason = rules.start_refusal(quiz, attempts, now)
-        refusal = services.describe_refusal(reason) if reason else None
+    else:
+        assignment.course = quiz.course
+        extra = extra_granted([assignment.pk]).get(assignment.pk, 0)
+        lessons_left = courses_selectors.lessons_left_first([assignment])[assignment.pk]
+        stuck = rules.is_stuck(quiz, attempts, extra)
+        if stuck:
+            pending = ExtraAttempts.objects.filter(
+                assignment=assignment, granted_at__isnull=True
+            ).first()
+        if in_progress is None:
+            reason = rules.start_refusal(
+                quiz, attempts, now, extra=extra, lessons_left=lessons_left
+            )
+            refusal = services.describe_refusal(reason) if reason else None
     return QuizIntro(
         quiz=quiz,
         assignment=assignment,
         attempts=[AttemptRow(a, attempt_state(a, now)) for a in attempts],
         in_progress=in_progress,
-        attempts_left=rules.attempts_left(quiz, attempts),
+        attempts_left=rules.attempts_left(quiz, attempts, extra),
         refusal=refusal,
+        attempts_allowed=rules.attempts_allowed(quiz, extra),
+        extra=extra,
+        stuck=stuck,
+        pending_request=pending,
+        lessons_left=lessons_left,
     )
+
+
+@dataclass
+class ExtraAttemptRequestRow:
+    request: ExtraAttempts
+    attempts_used: int
+    best_score: Decimal | None
+
+
+def extra_attempt_requests(*, pending: bool = True) -> list[ExtraAttemptRequestRow]:
+    """Requests for another attempt (pending first by age, or the granted history): 2 queries."""
+    rows = list(
+        ExtraAttempts.objects.filter(granted_at__isnull=pending)
+        .select_related(
+            "assignment__user__workplace", "quiz__course", "granted_by", "assignment__course"
+        )
+        .order_by("requested_at" if pending else "-granted_at", "pk")[:500]
+    )
+    stats = {
+        r["assignment_id"]: r
+        for r in Attempt.objects.filter(assignment_id__in=[r.assignment_id for r in rows])
+        .values("assignment_id")
+        .annotate(used=Count("pk"), best=Max("score"))
+    }
+    return [
+        ExtraAttemptRequestRow(
+            request=r,
+            attempts_used=stats.get(r.assignment_id, {}).get("used", 0),
+            best_score=stats.get(r.assignment_id, {}).get("best"),
+        )
+        for r in rows
+    ]
 
 
 @dataclass

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, ngettext
+from wagtail.log_actions import log
 
+from courses import selectors as courses_selectors
 from courses.models import Assignment
 from courses.services import assignment_evaluate
 
@@ -27,6 +30,7 @@ from .models import (
     Attempt,
     AttemptQuestion,
     Choice,
+    ExtraAttempts,
     Question,
     QuestionBank,
     Quiz,
@@ -68,6 +72,13 @@ def describe_refusal(refusal: rules.Refusal) -> str:
     """The employee-facing reason why no new attempt can start."""
     if refusal.code == rules.PASSED:
         return gettext("You have already passed this quiz.")
+    if refusal.code == rules.LESSONS:
+        count = refusal.params["count"]
+        return ngettext(
+            "The quiz opens once you finish the lessons (%(count)s lesson left).",
+            "The quiz opens once you finish the lessons (%(count)s lessons left).",
+            count,
+        ) % {"count": count}
     if refusal.code == rules.LIMIT:
         count = refusal.params["count"]
         return ngettext(
@@ -155,7 +166,14 @@ def attempt_start(
         in_progress = next((a for a in attempts if rules.is_open(a, now)), None)
         if in_progress is not None:
             return in_progress
-        refusal = rules.start_refusal(quiz, attempts, now)
+        assignment.course = quiz.course
+        refusal = rules.start_refusal(
+            quiz,
+            attempts,
+            now,
+            extra=_extra_granted(assignment.pk),
+            lessons_left=courses_selectors.lessons_left_first([assignment])[assignment.pk],
+        )
         if refusal is not None:
             raise NotAllowed(describe_refusal(refusal))
         previous = max(attempts, key=lambda a: a.number, default=None)
@@ -267,6 +285,72 @@ def attempt_submit(
     return attempt
 
 
+# --- Extra attempts -------------------------------------------------------------------------
+
+EXTRA_ATTEMPTS_ACTION = "quizzes.extra_attempts"
+
+
+def _extra_granted(assignment_id: int) -> int:
+    return (
+        ExtraAttempts.objects.filter(
+            assignment_id=assignment_id, granted_at__isnull=False
+        ).aggregate(total=Sum("count"))["total"]
+        or 0
+    )
+
+
+def extra_attempts_request(
+    *, user, quiz: Quiz, now: datetime.datetime | None = None
+) -> ExtraAttempts:
+    """The employee asks for another attempt once theirs are used up; asking again is a no-op.
+
+    Refuses (NotAllowed) without an open assignment or while attempts are left.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        assignment = open_assignment(user=user, quiz=quiz, lock=True)
+        if assignment is None:
+            raise NotAllowed(gettext("This course is no longer assigned to you."))
+        attempts = list(Attempt.objects.filter(assignment=assignment))
+        if not rules.is_stuck(quiz, attempts, _extra_granted(assignment.pk)):
+            raise NotAllowed(gettext("You still have attempts left, or you have passed."))
+        pending, _ = ExtraAttempts.objects.get_or_create(
+            assignment=assignment,
+            granted_at__isnull=True,
+            defaults={"quiz": quiz, "requested_at": now},
+        )
+        return pending
+
+
+def extra_attempts_grant(
+    *, request_id: int, granted_by, count: int = 1, now: datetime.datetime | None = None
+) -> ExtraAttempts:
+    """Grant a pending request (one click in the admin), audited; granting twice is a no-op."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        grant = (
+            ExtraAttempts.objects.select_for_update(of=("self",))
+            .select_related("assignment__user", "quiz__course")
+            .get(pk=request_id)
+        )
+        if grant.granted_at is not None:
+            return grant
+        grant.granted_at, grant.granted_by, grant.count = now, granted_by, count
+        grant.save(update_fields=["granted_at", "granted_by", "count"])
+        log(
+            instance=grant,
+            action=EXTRA_ATTEMPTS_ACTION,
+            user=granted_by,
+            data={
+                "employee": str(grant.assignment.user),
+                "course": str(grant.quiz.course.title),
+                "count": count,
+                "assignment": grant.assignment_id,
+            },
+        )
+        return grant
+
+
 # --- Import ---------------------------------------------------------------------------------
 
 
@@ -345,6 +429,8 @@ __all__ = [
     "attempt_start",
     "attempt_submit",
     "describe_refusal",
+    "extra_attempts_grant",
+    "extra_attempts_request",
     "open_assignment",
     "questions_import",
 ]

@@ -1,9 +1,11 @@
 """Employee-facing quiz pages: intro with history, start, take, submit and result."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from . import forms, selectors, services
@@ -38,6 +40,20 @@ def attempt_start(request, quiz_id: int):
     except services.QuizRefusal as refusal:
         return _refused(request, refusal, reverse("quizzes:intro", args=[quiz.pk]))
     return redirect("quizzes:take", attempt_id=attempt.pk)
+
+
+@login_required
+@require_POST
+def extra_attempts_request(request, quiz_id: int):
+    quiz = _quiz(quiz_id)
+    try:
+        services.extra_attempts_request(user=request.user, quiz=quiz)
+    except services.QuizRefusal as refusal:
+        return _refused(request, refusal, reverse("quizzes:intro", args=[quiz.pk]))
+    messages.success(
+        request, gettext("Your request was sent. You will find the new attempt here once granted.")
+    )
+    return redirect("quizzes:intro", quiz_id=quiz.pk)
 
 
 @login_required

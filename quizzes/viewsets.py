@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -22,10 +22,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import selectors, services
 from .forms import FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
 from .importers import ImportFileError
-from .models import Question, QuestionBank, Quiz
+from .models import ExtraAttempts, Question, QuestionBank, Quiz
 
 IMPORT_PERMISSION = "quizzes.add_question"
 STATISTICS_PERMISSION = "quizzes.view_quiz_statistics"
+GRANT_PERMISSION = "quizzes.grant_extraattempts"
 
 
 class RecordKeepingDeleteView(DeleteView):
@@ -95,6 +96,7 @@ class QuestionViewSet(ModelViewSet):
             FieldPanel("topic"),
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
+            FieldPanel("truefalse_right"),
             InlinePanel(
                 "choices",
                 label=_("Choices"),
@@ -236,6 +238,40 @@ class StatisticsDetailView(PermissionRequiredMixin, WagtailAdminTemplateMixin, T
         return super().get_context_data(stats=stats, **kwargs)
 
 
+class ExtraAttemptsIndexView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Employees who used up their attempts and asked for another: one click grants one."""
+
+    permission_required = GRANT_PERMISSION
+    template_name = "quizzes/admin/extra_attempts.html"
+    page_title = _("Requests for another attempt")
+    header_icon = "repeat"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            pending=selectors.extra_attempt_requests(pending=True),
+            granted=selectors.extra_attempt_requests(pending=False)[:20],
+            **kwargs,
+        )
+
+
+class ExtraAttemptsGrantView(PermissionRequiredMixin, View):
+    permission_required = GRANT_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, request_id: int):
+        get_object_or_404(ExtraAttempts, pk=request_id)
+        grant = services.extra_attempts_grant(request_id=request_id, granted_by=request.user)
+        messages.success(
+            request,
+            gettext("%(employee)s got another attempt at the quiz of “%(course)s”.")
+            % {"employee": grant.assignment.user, "course": grant.quiz.course.title},
+        )
+        return HttpResponseRedirect(reverse("extra_attempts:index"))
+
+
 def _menu_item_for(permission: str):
     class PermissionMenuItem(MenuItem):
         def is_shown(self, request):
@@ -267,6 +303,19 @@ class StatisticsViewSet(ViewSet):
         ]
 
 
+class ExtraAttemptsViewSet(ViewSet):
+    name = "extra_attempts"
+    icon = "repeat"
+    menu_label = _("Requests for another attempt")
+    menu_item_class = _menu_item_for(GRANT_PERMISSION)
+
+    def get_urlpatterns(self):
+        return [
+            path("", ExtraAttemptsIndexView.as_view(), name="index"),
+            path("<int:request_id>/grant/", ExtraAttemptsGrantView.as_view(), name="grant"),
+        ]
+
+
 class QuizzesViewSetGroup(ViewSetGroup):
     menu_label = _("Quizzes")
     menu_icon = "tasks"
@@ -277,4 +326,5 @@ class QuizzesViewSetGroup(ViewSetGroup):
         QuestionViewSet("questions"),
         QuestionImportViewSet(),
         StatisticsViewSet(),
+        ExtraAttemptsViewSet(),
     )

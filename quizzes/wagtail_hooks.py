@@ -18,9 +18,10 @@ class ExtraAttemptsFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return _("Extra quiz attempts granted: %(count)s (%(reason)s)") % {
+        return _("%(employee)s: %(count)s extra attempt(s) at “%(course)s”") % {
+            "employee": data.get("employee", ""),
             "count": data.get("count", ""),
-            "reason": data.get("reason", ""),
+            "course": data.get("course", ""),
         }
 
 

@@ -16,7 +16,8 @@ import random
 
 from django.utils import timezone
 
-from courses.models import Assignment, CoursePage
+from courses.models import Assignment, CoursePage, LessonPage
+from courses.services import lesson_complete
 from quizzes import services
 from quizzes.models import Choice, QuestionBank, Quiz, QuizPool
 from risk.models import RiskCategory
@@ -81,6 +82,9 @@ def _demo_attempts(quizzes: list[Quiz]) -> int:
                 assignment.created_at + datetime.timedelta(hours=rng.randint(1, hours)),
                 now - datetime.timedelta(minutes=20),
             )
+            # Courses put their lessons first: whoever takes the quiz has read them.
+            for lesson in LessonPage.objects.live().child_of(quiz.course):
+                lesson_complete(assignment=assignment, lesson=lesson)
             attempt = services.attempt_start(user=assignment.user, quiz=quiz, now=started, rng=rng)
             answers = {}
             for item in attempt.items.select_related("question"):

@@ -1,9 +1,11 @@
 """Template helpers of the quiz pages."""
 
+import json
 import re
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 from wagtail.rich_text import expand_db_html
 
 register = template.Library()
@@ -28,3 +30,21 @@ def minutes_seconds(seconds: int | None) -> str:
     if seconds is None:
         return ""
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.filter
+def unanswered_messages(total: int) -> str:
+    """JSON of "n unanswered" sentences for n = 1..total, so the submit dialog's script needs
+    no plural rules of its own (Czech has three)."""
+    return json.dumps(
+        {
+            str(n): ngettext(
+                "You have not answered %(count)s question:",
+                "You have not answered %(count)s questions:",
+                n,
+            )
+            % {"count": n}
+            for n in range(1, (total or 0) + 1)
+        },
+        ensure_ascii=False,
+    )

@@ -29,7 +29,7 @@ def test_new_assignment_gets_a_czech_reminder_with_link_and_calendar(people, cou
     message = mail.outbox[0]
     assert message.to == ["jana@example.cz"]
     assert message.subject == f"Nové školení: {course.title}"
-    assert "Dobrý den, Jana," in message.body
+    assert "Dobrý den, Jano," in message.body  # the vocative
     assert "http://127.0.0.1:8000" + course.url in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"

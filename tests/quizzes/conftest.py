@@ -73,3 +73,14 @@ def snapshot(attempt: Attempt):
 def as_post(attempt: Attempt, answers: dict[int, list[int]]) -> dict[str, list[str]]:
     """The form the take page would send for `answers` (choice ids become the attempt's tokens)."""
     return {f"q-{qid}": [choice_token(attempt.pk, c) for c in ids] for qid, ids in answers.items()}
+
+
+@pytest.fixture
+def course(course_index):
+    """A course whose quiz may be taken before the lessons, so quiz mechanics stand alone.
+
+    The default order (lessons first) has its own tests in test_course_order.py.
+    """
+    return factories.make_course(
+        course_index, title="Phishing a sociální inženýrství", lessons=3, lessons_first=False
+    )

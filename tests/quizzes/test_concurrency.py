@@ -32,7 +32,9 @@ def _submit_waiting_like_a_file_database(attempt_id, user, answers):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_submissions_grade_the_attempt_once(monkeypatch, course_index):
-    course = factories.make_course(course_index, title="Hesla a vícefaktorové ověření", lessons=1)
+    course = factories.make_course(
+        course_index, title="Hesla a vícefaktorové ověření", lessons=1, lessons_first=False
+    )
     employee = factories.UserFactory()
     factories.AssignmentFactory(user=employee, course=course)
     quiz = factories.make_quiz(course, questions=6, questions_per_attempt=4)

@@ -175,7 +175,7 @@ def test_an_expired_attempt_says_so_and_offers_no_form(quiz, assignment, employe
 
 
 def _counts(course_index, employee, client, bank_size):
-    course = factories.make_course(course_index, lessons=2)
+    course = factories.make_course(course_index, lessons=2, lessons_first=False)
     assignment = factories.AssignmentFactory(user=employee, course=course)
     quiz = factories.make_quiz(course, questions=bank_size, questions_per_attempt=10)
     client.force_login(employee)

@@ -24,6 +24,7 @@
       if (!submitted) {
         submitted = true;
         if (announcement) announcement.textContent = script.dataset.timeUp;
+        form.dataset.autoSubmit = "1";  // no confirmation dialog: time is up
         form.requestSubmit ? form.requestSubmit() : form.submit();
       }
       return;
