@@ -122,7 +122,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "core.view_audit_log",
         *_EXTRA_ATTEMPTS,
     ],
-    COURSE_EDITOR: [_ADMIN, *_IMAGES, *_DOCS, "risk.view_riskcategory", *_QUIZZES],
+    COURSE_EDITOR: [
+        _ADMIN,
+        *_IMAGES,
+        *_DOCS,
+        # Documents are private; an editor marks a collection public on purpose (audited).
+        *(
+            f"elearning.{action}_publicdocumentcollection"
+            for action in ("add", "change", "delete", "view")
+        ),
+        "risk.view_riskcategory",
+        *_QUIZZES,
+    ],
 }
 
 # Wagtail page permissions on the whole page tree, for editors only.

@@ -99,3 +99,26 @@ def test_wagtail_collection_privacy_still_applies_to_logged_in_users(client, emp
     response = _download(client, document)
     assert response.status_code == 302
     assert SECRET not in _body(response)
+
+
+@pytest.mark.django_db
+def test_a_course_editor_marks_a_collection_public_in_the_admin_and_it_is_audited(client, site):
+    from wagtail.models import ModelLogEntry
+
+    from organisation import roles
+    from tests import factories
+
+    public = Collection.get_first_root_node().add_child(name="Pro občany")
+    leaflet = _document(public, title="Leták")
+    assert _download(client, leaflet).status_code == 302
+    editor = factories.UserFactory(roles=[roles.COURSE_EDITOR])
+    client.force_login(editor)
+    response = client.post(
+        "/admin/snippets/elearning/publicdocumentcollection/add/",
+        {"collection": public.pk, "reason": "Leták pro občany"},
+    )
+    assert response.status_code == 302
+    entry = ModelLogEntry.objects.get(action="wagtail.create")
+    assert entry.user == editor
+    client.logout()
+    assert _body(_download(client, leaflet)) == SECRET
