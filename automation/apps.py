@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class AutomationConfig(AppConfig):
     name = "automation"
     verbose_name = _("Automation")
+
+    def ready(self):
+        from . import personal_data
+
+        personal_data.register()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.apps import apps
@@ -47,9 +47,11 @@ def register_eraser(eraser: Callable[..., None]) -> None:
         _erasers.append(eraser)
 
 
-def personal_data(*, user: User) -> dict[str, Any]:
-    """Everything the registered apps keep about `user`, keyed by app ("profile" first)."""
-    return {key: provider(user) for key, provider in _providers.items()}
+def personal_data(*, user: User, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    """Everything the registered apps keep about `user`, keyed by app ("profile" first);
+    `exclude` leaves out sections a caller writes itself."""
+    skip = set(exclude)
+    return {key: provider(user) for key, provider in _providers.items() if key not in skip}
 
 
 def _profile(user: User) -> dict[str, Any]:

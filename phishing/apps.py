@@ -9,4 +9,6 @@ class PhishingConfig(AppConfig):
     verbose_name = _("Phishing simulation")
 
     def ready(self):
-        from . import measures  # noqa: F401 - registers the measured click rate with risk reviews
+        from . import measures, personal_data  # noqa: F401 - measures registers with risk reviews
+
+        personal_data.register()

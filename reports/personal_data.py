@@ -15,13 +15,19 @@ from django.views.decorators.http import require_safe
 
 from certificates.models import Certificate
 from courses.models import Assignment
+from organisation import erasure
 from organisation.models import User
 from quizzes.models import Attempt
 
+# Registered by the apps (organisation.erasure) and already written out above in more detail.
+_COVERED = {"profile", "assignments", "quiz_attempts", "certificates"}
+
 
 def personal_data(*, user_id: int) -> dict:
-    """Everything the product keeps about one person, in a fixed number of queries."""
+    """Everything the product keeps about one person: the sections below, then whatever else
+    an app registered with organisation.erasure (audit trail, e-mails, phishing simulations)."""
     person = User.objects.select_related("workplace", "manager").get(pk=user_id)
+    extra = erasure.personal_data(user=person, exclude=_COVERED)
     assignments = (
         Assignment.objects.filter(user_id=user_id)
         .select_related("course")
@@ -99,6 +105,7 @@ def personal_data(*, user_id: int) -> dict:
             {"provider": s.provider, "uid": s.uid, "date_joined": s.date_joined}
             for s in SocialAccount.objects.filter(user_id=user_id).order_by("provider")
         ],
+        **extra,
     }
 
 

@@ -164,3 +164,43 @@ def test_everything_kept_about_a_person_is_listed(departed):
     assert data["profile"]["email"] == person.email
     assert data["certificates"][0]["serial_number"] == certificate.serial_number
     assert data["assignments"][0]["status"] == "completed"
+
+
+def test_the_own_data_download_and_the_erasure_cover_e_mails_and_phishing(client, admin, site):
+    import json
+
+    from automation.models import OutboxEmail
+    from phishing.models import Campaign, PhishingTemplate, Recipient
+
+    person = factories.UserFactory(first_name="Šárka", last_name="Čermáková")
+    OutboxEmail.objects.create(
+        to=[person.email], subject="Připomínka školení", body_text="Dobrý den, Šárko,"
+    )
+    OutboxEmail.objects.create(to=["jiny@example.cz"], subject="Jiné", body_text="Dobrý den")
+    now = timezone.now()
+    campaign = Campaign.objects.create(
+        name="Zásilky", starts_at=now, ends_at=now + datetime.timedelta(days=1)
+    )
+    template = PhishingTemplate.objects.get(name="Doručení zásilky")
+    Recipient.objects.create(
+        campaign=campaign,
+        user=person,
+        template=template,
+        scheduled_at=now,
+        sent_at=now,
+        clicked_at=now,
+    )
+    client.force_login(person)
+    data = json.loads(client.get("/reports/my-data.json").content)
+    assert [e["subject"] for e in data["emails"]] == ["Připomínka školení"]
+    assert data["phishing_simulations"][0]["campaign"] == "Zásilky"
+    assert data["phishing_simulations"][0]["clicked_at"] is not None
+    assert "audit_trail" in data
+
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    erasure.person_erase(user=person, by=admin)
+    mine = OutboxEmail.objects.get(subject="Připomínka školení")
+    assert person.email not in mine.to and "Šárko" not in mine.body_text
+    assert OutboxEmail.objects.get(subject="Jiné").to == ["jiny@example.cz"]
+    assert Recipient.objects.get().clicked_at is not None  # the campaign's rates stay true
