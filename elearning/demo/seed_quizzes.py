@@ -16,7 +16,7 @@ import random
 
 from django.utils import timezone
 
-from courses.models import Assignment, CoursePage, LessonPage
+from courses.models import Assignment, CoursePage, LessonPage, LessonProgress
 from courses.services import lesson_complete
 from quizzes import services
 from quizzes.models import Choice, QuestionBank, Quiz, QuizPool
@@ -85,6 +85,10 @@ def _demo_attempts(quizzes: list[Quiz]) -> int:
             # Courses put their lessons first: whoever takes the quiz has read them.
             for lesson in LessonPage.objects.live().child_of(quiz.course):
                 lesson_complete(assignment=assignment, lesson=lesson)
+            # ... before the attempt, not when the demo ran (started is >= 1 h after assigning).
+            LessonProgress.objects.filter(assignment=assignment, completed_at__gt=started).update(
+                completed_at=started - datetime.timedelta(minutes=30)
+            )
             attempt = services.attempt_start(user=assignment.user, quiz=quiz, now=started, rng=rng)
             answers = {}
             for item in attempt.items.select_related("question"):

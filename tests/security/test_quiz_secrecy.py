@@ -15,6 +15,14 @@ WITHHELD = 'data-answers="withheld"'
 
 
 @pytest.fixture
+def course(course_index):
+    """Quiz before the lessons: secrecy is about the result page, not the course order."""
+    return factories.make_course(
+        course_index, title="Phishing a sociální inženýrství", lessons=3, lessons_first=False
+    )
+
+
+@pytest.fixture
 def quiz(course):
     # A bank twice the attempt's size, so a retry can draw entirely other questions.
     return factories.make_quiz(course, questions=10, questions_per_attempt=5, max_attempts=3)
