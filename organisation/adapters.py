@@ -32,6 +32,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return False
 
+    def send_password_reset_mail(self, user, email, context):
+        # With password login off for employees a reset would hand them a password they cannot
+        # use; the page still says "sent", so nobody learns who is an employee.
+        if not password_login_allowed(user):
+            return None
+        return super().send_password_reset_mail(user, email, context)
+
     def authenticate(self, request, **credentials):
         user = super().authenticate(request, **credentials)
         if user is not None and not password_login_allowed(user):

@@ -162,3 +162,25 @@ def test_hr_may_not_reset_anyones_second_factor(client, site):
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert Authenticator.objects.filter(user=person).exists()
     assert not ModelLogEntry.objects.filter(action="organisation.mfa_reset").exists()
+
+
+def test_a_recovery_code_logs_staff_in_once_when_the_device_is_lost(client, site, mfa_required):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    editor = factories.UserFactory(email="editor@example.cz", roles=[roles.COURSE_EDITOR])
+    TOTP.activate(editor, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    codes = RecoveryCodes.activate(editor).get_unused_codes()
+    assert len(codes) >= 8
+
+    _password_login(client, "editor@example.cz")
+    response = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+    assert client.get("/admin/").status_code == 200
+
+    # The same code does not work a second time.
+    client.post("/accounts/logout/")
+    _password_login(client, "editor@example.cz")
+    again = client.post("/accounts/2fa/authenticate/", {"code": codes[0]})
+    assert again.status_code == 200 and "_auth_user_id" not in client.session

@@ -77,6 +77,18 @@ def test_password_login_off_keeps_break_glass_accounts(client, site, settings):
         assert response.status_code == 302, email
 
 
+def test_password_login_off_sends_employees_no_reset_link_but_break_glass_one(
+    client, site, settings, mailoutbox
+):
+    settings.PASSWORD_LOGIN_FOR_EMPLOYEES = False
+    factories.UserFactory(email="jana@example.cz")
+    factories.UserFactory(email="admin@example.cz", is_superuser=True, is_staff=True)
+    for email in ("jana@example.cz", "admin@example.cz"):
+        response = client.post("/accounts/password/reset/", {"email": email})
+        assert response.status_code == 302  # the same "sent" page for both: no enumeration
+    assert [m.to for m in mailoutbox] == [["admin@example.cz"]]
+
+
 def test_a_wrong_password_still_says_wrong_password_when_passwords_are_off(client, site, settings):
     # The switch must not tell an attacker which e-mail addresses exist.
     settings.PASSWORD_LOGIN_FOR_EMPLOYEES = False
