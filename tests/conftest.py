@@ -107,6 +107,10 @@ def pytest_runtest_teardown(item, nextitem):
     would find no root page and no role groups. Restoring after the flush keeps any order safe.
     """
     yield
+    if nextitem is None:
+        # The session is over and the test database already gone: nothing to restore, and the
+        # connection now points at the real database.
+        return
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
     transactional = (
