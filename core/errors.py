@@ -1,9 +1,9 @@
-"""The error pages: a Czech 500, and a 503 "maintenance" page while the database is away."""
+"""The error pages: a Czech 500, a 503 "maintenance" page while the database is away, health."""
 
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 
@@ -38,3 +38,16 @@ class MaintenanceModeMiddleware:
         if getattr(settings, "MAINTENANCE_MODE", False):
             return maintenance(request)
         return self.get_response(request)
+
+
+def health(request):
+    """The load balancer's check: 200 "ok" when this process reaches the database, else 503.
+
+    It writes nothing and renders no template, so it needs neither a session nor static files.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

@@ -282,6 +282,7 @@ class QuizPool(Orderable):
 
 class Attempt(models.Model):
     """One try at a quiz within one assignment; graded exactly once, by the server."""
+    wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -346,6 +347,7 @@ class Attempt(models.Model):
 
 class AttemptQuestion(models.Model):
     """A question drawn for an attempt, with the order its choices were shown in."""
+    wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     attempt = models.ForeignKey(
         Attempt, verbose_name=_("attempt"), on_delete=models.CASCADE, related_name="items"
@@ -402,6 +404,7 @@ class ExtraAttempts(models.Model):
     A row without `granted_at` is an employee's pending request; HR or the security manager
     grants it (or grants unasked), and the granted `count` adds to the quiz's attempts.
     """
+    wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     assignment = models.ForeignKey(
         "courses.Assignment",
