@@ -91,9 +91,7 @@ def reminder_candidates(*, today: datetime.date, days_before):
     """
 
     def unrecorded(step: str):
-        key = Concat(
-            Value("reminder:"), Cast(OuterRef("pk"), CharField()), Value(f":{step}")
-        )
+        key = Concat(Value("reminder:"), Cast(OuterRef("pk"), CharField()), Value(f":{step}"))
         return ~Exists(Notification.objects.filter(key=key))
 
     due = unrecorded(ladder.ASSIGNED) | Q(due_date__lt=today) & unrecorded(ladder.OVERDUE)

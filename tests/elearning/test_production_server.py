@@ -22,7 +22,7 @@ pytestmark = pytest.mark.redis
 
 
 def _get(url: str, **headers):
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http://127.0.0.1 only)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (127.0.0.1)
             return response.status, dict(response.headers), response.read().decode()
