@@ -1,10 +1,14 @@
 """StreamField blocks a lesson body is written with."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .webvtt import MAX_BYTES, cue_count
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -35,6 +39,88 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "courses/blocks/video.html"
+
+
+# What <video> and <audio> play in current browsers, by file extension.
+MEDIA_TYPES = {
+    "video": {"mp4": "video/mp4", "webm": "video/webm"},
+    "audio": {"mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "wav": "audio/wav"},
+}
+
+
+class MediaFileBlock(blocks.StructBlock):
+    """A video or audio file of the organisation's own, with captions (WCAG 2.1 AA 1.2.2).
+
+    A video needs WebVTT captions and an audio needs captions or a transcript (1.2.1): the
+    editor cannot publish a lesson that leaves deaf employees out.
+    """
+
+    kind = blocks.ChoiceBlock(
+        label=_("kind"), choices=[("video", _("Video")), ("audio", _("Audio"))], default="video"
+    )
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    media = DocumentChooserBlock(
+        label=_("media file"), help_text=_("MP4 or WebM video; MP3, M4A, OGG or WAV audio.")
+    )
+    captions = DocumentChooserBlock(
+        label=_("captions (WebVTT)"),
+        required=False,
+        help_text=_("A .vtt file with the spoken words and important sounds."),
+    )
+    captions_language = blocks.ChoiceBlock(
+        label=_("language of the captions"),
+        choices=[("cs", "Čeština"), ("en", "English")],
+        default="cs",
+    )
+    transcript = blocks.RichTextBlock(
+        label=_("transcript"), required=False, features=RICH_TEXT_FEATURES
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video or audio file")
+        template = "courses/blocks/media_file.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        media, captions = value.get("media"), value.get("captions")
+        allowed = MEDIA_TYPES[value.get("kind") or "video"]
+        if media and media.file_extension.lower() not in allowed:
+            errors["media"] = _("This file type cannot be played here; use %(types)s.") % {
+                "types": ", ".join(sorted(allowed))
+            }
+        if captions:
+            problem = _captions_problem(captions)
+            if problem:
+                errors["captions"] = problem
+        elif value.get("kind") == "video":
+            errors["captions"] = _("A video needs captions (WCAG 2.1, 1.2.2).")
+        elif not value.get("transcript") or not value["transcript"].source.strip():
+            errors["transcript"] = _("An audio needs captions or a transcript (WCAG 2.1, 1.2.1).")
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in errors.items()}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        media = value.get("media")
+        extension = media.file_extension.lower() if media else ""
+        context["mime_type"] = MEDIA_TYPES.get(value.get("kind"), {}).get(extension, "")
+        return context
+
+
+def _captions_problem(document) -> str | None:
+    if document.file_extension.lower() != "vtt":
+        return _("Captions must be a WebVTT file (.vtt).")
+    try:
+        with document.file.open("rb") as handle:
+            cue_count(handle.read(MAX_BYTES + 1))
+    except (OSError, ValueError) as error:
+        return str(error)
+    return None
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -76,6 +162,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = ImageBlock()
     video = VideoBlock()
+    media_file = MediaFileBlock()
     callout = CalloutBlock()
     key_points = KeyPointsBlock()
     document = DocumentBlock()

@@ -456,3 +456,5 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.BoundedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.BoundedDocumentForm"
 # Documents editors attach to lessons: office formats and PDF, no HTML, SVG or executables.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+# Lesson video and audio (courses.blocks.MediaFileBlock) and their WebVTT captions.
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "mp3", "m4a", "ogg", "wav", "vtt"]
