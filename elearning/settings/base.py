@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "xapi",
     "automation",
     "reports",
     "phishing",
@@ -219,6 +220,11 @@ REPORT_PHISHING_PATH = "/phishing/report/"
 # OpenLDAP name the attribute and its "disabled" values (LDAP_DISABLED_ATTRIBUTE=employeeType,
 # LDAP_DISABLED_VALUES=disabled). A run that would deactivate more than
 # DIRECTORY_SYNC_MAX_DEACTIVATE_PERCENT of the active people stops until confirmed.
+# xAPI (issue 14): statements are kept here; with an LRS they are also forwarded to it.
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="")
+XAPI_LRS_USERNAME = env("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env("XAPI_LRS_PASSWORD", default="")
+
 LDAP_URL = env("LDAP_URL", default="")
 LDAP_BIND_DN = env("LDAP_BIND_DN", default="")
 LDAP_BIND_PASSWORD = env("LDAP_BIND_PASSWORD", default="")
