@@ -10,7 +10,7 @@ right one when the query is compiled, so every list of people calls just that.
 Search: `fold()` lowercases and strips diacritics with one fixed table, and `Fold` does the
 same in SQL — `translate()` on PostgreSQL (built in, unlike the `unaccent` extension, which a
 database role without the right to create extensions cannot install) and the Python `fold`
-registered as a function on SQLite — so "sastny" finds "Šťastný" on both. We fold at query
+registered as a function on SQLite — so "stastny" finds "Šťastný" on both. We fold at query
 time rather than storing a folded column: nothing can go stale when an import, a directory
 sync or an erasure rewrites names with bulk updates that bypass `save()`.
 """
