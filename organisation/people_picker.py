@@ -151,6 +151,8 @@ class PersonPicker(forms.Widget):
                 "source": self.source,
                 "url": reverse("person_autocomplete"),
                 "limit": LIMIT,
+                # The script puts the name in; {% translate %} would not look up a "%(…)s".
+                "remove_label": gettext("Remove %(name)s"),
             }
         )
         return context

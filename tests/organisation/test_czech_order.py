@@ -6,7 +6,7 @@ they prove that the two implementations agree.
 """
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.collation import ALPHABET, SECONDARY, czech_compare, czech_key, czech_order, fold
@@ -52,6 +52,8 @@ TRICKY = [
 
 czech_letters = st.sampled_from(ALPHABET + list(SECONDARY))
 czech_words = st.lists(czech_letters, min_size=1, max_size=8).map("".join)
+# A shared, busy CI machine may pause a draw; that says nothing about the sort key.
+relaxed = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
 def test_the_issue_example_sorts_in_czech_order():
@@ -84,24 +86,28 @@ def test_accents_are_secondary_but_caron_letters_are_primary():
     assert sorted(["Řada", "Rada", "Rybka"], key=czech_key) == ["Rada", "Rybka", "Řada"]
 
 
+@relaxed
 @given(czech_words, czech_words)
 def test_compare_is_antisymmetric_and_equal_only_for_equal_text(a, b):
     assert czech_compare(a, b) == -czech_compare(b, a)
     assert (czech_compare(a, b) == 0) == (a == b)
 
 
+@relaxed
 @given(czech_words)
 def test_removing_the_acute_and_ring_changes_nothing_but_the_secondary_level(word):
     plain = "".join(SECONDARY[c][0] if c in SECONDARY else c for c in word)
     assert czech_key(word)[0] == czech_key(plain)[0]
 
 
+@relaxed
 @given(czech_words)
 def test_case_changes_nothing_but_the_tertiary_level(word):
     upper = word.upper()
     assert czech_key(word)[:2] == czech_key(upper)[:2]
 
 
+@relaxed
 @given(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=6))
 def test_words_of_plain_letters_sort_by_their_alphabet_positions(letters):
     # "c" followed by "h" is "ch", so leave such pairs out of this property.
@@ -111,6 +117,7 @@ def test_words_of_plain_letters_sort_by_their_alphabet_positions(letters):
     assert czech_key(word)[0] == tuple((2, ALPHABET.index(letter)) for letter in letters)
 
 
+@relaxed
 @given(czech_words, czech_words, czech_words)
 def test_order_is_transitive(a, b, c):
     ordered = sorted([a, b, c], key=czech_key)
