@@ -102,7 +102,36 @@ def test_the_security_manager_adds_campaign_people_by_name(page, live_server, pe
 
 
 def test_lists_show_people_in_czech_order(page, live_server, people):
+    import datetime
+
+    from django.utils import timezone
+
+    from courses.models import Assignment, CoursePage
+
+    course = CoursePage.objects.live().order_by("title").first()
+    due = timezone.localdate() + datetime.timedelta(days=20)
+    for person in people.values():
+        # New people may already have been assigned the courses their workplace needs.
+        Assignment.objects.get_or_create(
+            user=person, course=course, defaults={"due_date": due, "reason": "Nástup"}
+        )
     login(page, live_server, "hr@example.cz")
+    for viewport, suffix in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        page.set_viewport_size(viewport)
+        page.goto(f"{live_server.url}/reports/people/")
+        page.get_by_label("Jméno nebo e-mail").fill("hledani")
+        page.get_by_role("button", name="Zobrazit").click()
+        page.wait_for_url(re.compile(r"q=hledani"))
+        rows = page.locator("table.report-table tbody th[scope=row] a").all_inner_texts()
+        # One row per assignment: each person's rows together, the people in Czech order.
+        assert list(dict.fromkeys(r.split()[0] for r in rows)) == CZECH_ORDER, rows
+        assert serious(page) == []
+        snapshot(page, f"person-list-hr-{suffix}")
+        page.get_by_label("Jméno nebo e-mail").fill("stastny")
+        page.get_by_role("button", name="Zobrazit").click()
+        page.wait_for_url(re.compile(r"q=stastny"))
+        found = page.locator("table.report-table tbody th[scope=row] a").all_inner_texts()
+        assert found and set(found) == {"Šťastný Petr"}, found
     for viewport, suffix in ((DESKTOP, "desktop"), (PHONE, "phone")):
         page.set_viewport_size(viewport)
         page.goto(f"{live_server.url}/admin/users/?q=hledani")
