@@ -25,6 +25,7 @@ from wagtail.models import Site
 
 from certificates import services as certificate_services
 from certificates.models import Certificate
+from core.collation import czech_order
 from courses import planning
 from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
@@ -214,7 +215,7 @@ def escalation_run(*, today: datetime.date | None = None) -> dict[str, int]:
         )
         .exclude(notifications__kind=Notification.Kind.ESCALATION)
         .select_related("user", "user__manager", "user__workplace", "course")
-        .order_by("user__last_name", "user__first_name", "due_date")
+        .order_by(czech_order("user__last_name"), czech_order("user__first_name"), "due_date")
     )
     counts = {"assignments": 0, "manager_emails": 0, "hr_emails": 0}
     by_manager = defaultdict(list)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from organisation.models import User, Workplace
+from organisation.people_picker import PersonPicker
 
 from .models import CoursePage
 
@@ -39,8 +40,13 @@ class ManualAssignmentForm(forms.Form):
     )
     person = PersonChoiceField(
         label=_("Person"),
-        queryset=User.objects.filter(is_active=True).order_by("last_name", "first_name"),
+        queryset=User.objects.filter(is_active=True),
         required=False,
+        widget=PersonPicker(
+            source="courses.assignment",
+            permissions=("courses.add_assignment",),
+            people=lambda user: User.objects.filter(is_active=True),
+        ),
     )
     workplace = WorkplaceChoiceField(
         label=_("Workplace"), queryset=Workplace.objects.order_by("path"), required=False

@@ -3,6 +3,7 @@ exports, and assigning a course by hand."""
 
 import django_filters
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.audit import AuditedExportMixin
+from core.collation import person_search
 from core.spreadsheets import FormulaSafeExportMixin
 from organisation.models import Workplace
 from risk.models import RiskCategory, RiskLevel
@@ -74,6 +76,16 @@ class AssignmentIndexView(AuditedExportMixin, FormulaSafeExportMixin, generic.In
             super()
             .get_base_queryset()
             .select_related("user__workplace", "course", "review__workplace", "risk_category")
+        )
+
+    def search_queryset(self, queryset):
+        # The person's name without regard to diacritics ("sastny" finds Šťastný), else the
+        # personal number or the course title as Wagtail would.
+        if not self.is_searching:
+            return queryset
+        term = self.search_query
+        return person_search(queryset, term, prefix="user__") | queryset.filter(
+            Q(user__personal_number__icontains=term) | Q(course__title__icontains=term)
         )
 
 

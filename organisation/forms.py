@@ -6,6 +6,12 @@ from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
 from .models import User, Workplace
+from .people_picker import PersonPicker
+
+
+def _active_people(user):
+    return User.objects.filter(is_active=True)
+
 
 EMPLOYEE_FIELDS = (
     "personal_number",
@@ -24,7 +30,14 @@ class _EmployeeFieldsMixin(forms.Form):
     )
     job_title = forms.CharField(label=_("job title"), required=False, max_length=200)
     manager = forms.ModelChoiceField(
-        label=_("manager"), queryset=User.objects.filter(is_active=True), required=False
+        label=_("manager"),
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        widget=PersonPicker(
+            source="organisation.manager",
+            permissions=("organisation.add_user", "organisation.change_user"),
+            people=_active_people,
+        ),
     )
     is_management = forms.BooleanField(label=_("management"), required=False)
     language = forms.ChoiceField(label=_("language"), choices=User.Language.choices)

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from core.collation import czech_order
+
 
 class Workplace(MP_Node):
     """A department (odbor) or a section (oddělení) below it; the tree may be deeper."""
@@ -97,7 +99,8 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("employee")
         verbose_name_plural = _("employees")
-        ordering = ["last_name", "first_name"]
+        # Czech alphabetical order (Č after C, Ch after H…) on PostgreSQL and SQLite alike.
+        ordering = [czech_order("last_name"), czech_order("first_name"), "email"]
         permissions = [
             # Break-glass accounts keep their password when employees sign in only through SSO.
             ("use_password_login", _("Can log in with a password when SSO is required")),

@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from core.collation import czech_order, person_search
 from core.uploads import validate_upload_size
 
 from . import services
@@ -23,7 +25,29 @@ from .models import Workplace
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
+class UserIndexView(WagtailUserIndexView):
+    """Wagtail's user list, by name in Czech order, searched without regard to diacritics."""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return person_search(queryset, self.search_query)
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("name", "-name"):
+            descending = self.ordering == "-name"
+            return queryset.order_by(
+                czech_order("last_name", descending=descending),
+                czech_order("first_name", descending=descending),
+                "email",
+            )
+        return super().order_queryset(queryset)
+
+
 class UserViewSet(WagtailUserViewSet):
+    index_view_class = UserIndexView
+    ordering = "name"
+
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm
 

@@ -11,6 +11,7 @@ from .directory_views import DirectorySyncView
 from .erasure import ERASE_ACTION
 from .erasure_views import PersonEraseView
 from .models import DirectorySync
+from .people_picker import autocomplete
 from .services import IMPORT_ACTION, ROLE_ACTION
 from .viewsets import EmployeeImportView, workplace_viewset
 
@@ -25,6 +26,7 @@ def register_employee_import_url():
     return [
         path("employees/import/", EmployeeImportView.as_view(), name="employee_import"),
         path("people/<int:user_id>/erase/", PersonEraseView.as_view(), name="organisation_erase"),
+        path("people/autocomplete/", autocomplete, name="person_autocomplete"),
     ]
 
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from organisation.people_picker import PersonPicker
+
 
 def new_token() -> str:
     # 192 bits: a recipient's links cannot be guessed or enumerated.
@@ -77,6 +79,21 @@ class PhishingTemplate(models.Model):
         return [line.strip() for line in self.signs.splitlines() if line.strip()]
 
 
+def _campaign_people(user):
+    from organisation.models import User
+
+    return User.objects.filter(is_active=True)
+
+
+# Individual recipients, picked by typing a name: a <select> of every employee is unusable.
+PEOPLE_PICKER = PersonPicker(
+    source="phishing.campaign_people",
+    permissions=("phishing.add_campaign", "phishing.change_campaign"),
+    people=_campaign_people,
+    multiple=True,
+)
+
+
 class Campaign(models.Model):
     """Who gets which templates when; sending runs from launch until stopped or ended."""
 
@@ -139,7 +156,11 @@ class Campaign(models.Model):
         FieldPanel("name"),
         FieldPanel("templates"),
         MultiFieldPanel(
-            [FieldPanel("workplaces"), FieldPanel("include_subworkplaces"), FieldPanel("people")],
+            [
+                FieldPanel("workplaces"),
+                FieldPanel("include_subworkplaces"),
+                FieldPanel("people", widget=PEOPLE_PICKER),
+            ],
             heading=_("Recipients"),
         ),
         MultiFieldPanel(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core.collation import czech_order
 from organisation.models import Workplace
 
 from .models import Campaign, Recipient
@@ -87,7 +88,7 @@ def campaign_people(*, campaign: Campaign) -> QuerySet:
     return (
         Recipient.objects.filter(campaign=campaign)
         .select_related("user", "workplace", "template", "remedial_assignment")
-        .order_by("user__last_name", "user__first_name", "id")
+        .order_by(czech_order("user__last_name"), czech_order("user__first_name"), "id")
     )
 
 

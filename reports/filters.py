@@ -30,6 +30,7 @@ class DateInput(forms.DateInput):
 
 
 class FilterForm(forms.Form):
+    field_order = ["q"]  # the name search first, where the people lists show it
     workplace = WorkplaceChoiceField(
         label=_("Workplace"),
         queryset=None,
@@ -56,6 +57,13 @@ class FilterForm(forms.Form):
             (hr.STATUS_OPEN, _("Open")),
             (hr.STATUS_OVERDUE, _("Overdue")),
         ],
+    )
+    q = forms.CharField(
+        label=_("Name or e-mail"),
+        required=False,
+        max_length=100,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
     def __init__(self, data=None, *, scope: Scope, **kwargs):
@@ -88,6 +96,7 @@ class FilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             status=data.get("status") or "",
+            search=data.get("q") or "",
         )
 
 

@@ -84,6 +84,7 @@ def filters_from_params(params: dict) -> hr.Filters:
         date_from=day("date_from"),
         date_to=day("date_to"),
         status=status if status in hr.STATUSES else "",
+        search=(params.get("q") or "")[:100],
     )
 
 
@@ -116,7 +117,7 @@ def _build_records(job: ExportJob, handle) -> tuple[int, str]:
     filters = filters_from_params(job.params)
     # Every record in scope, history included (deactivated people, no longer required).
     queryset = hr.assignments(scope=scope, filters=filters, include_history=True).order_by(
-        "user__last_name", "user__first_name", "user_id", "created_at", "id"
+        *hr.PERSON_ORDER, "user_id", "created_at", "id"
     )
     total = queryset.count()
     ExportJob.objects.filter(pk=job.pk).update(total=total, done=0)

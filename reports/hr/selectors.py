@@ -23,6 +23,7 @@ from django.db.models import Count, DateTimeField, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.collation import czech_order, person_search
 from courses.models import Assignment, CoursePage
 from organisation.models import Workplace
 
@@ -35,6 +36,8 @@ STATUSES = (STATUS_COMPLETED, STATUS_OPEN, STATUS_OVERDUE)
 TREND_MONTHS = 12
 MAX_TREND_MONTHS = 36
 PAGE_SIZE = 50
+# Assignments by their person's name, in Czech alphabetical order.
+PERSON_ORDER = (czech_order("user__last_name"), czech_order("user__first_name"))
 
 
 # --- Filters ---------------------------------------------------------------------------------
@@ -49,6 +52,7 @@ class Filters:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     status: str = ""
+    search: str = ""  # words of a name or e-mail, diacritics ignored
 
     def params(self, **overrides) -> dict[str, str]:
         """The filters as GET parameters, for drill-down links and exports."""
@@ -58,6 +62,7 @@ class Filters:
             "date_from": self.date_from.isoformat() if self.date_from else "",
             "date_to": self.date_to.isoformat() if self.date_to else "",
             "status": self.status,
+            "q": self.search,
         }
         values.update(overrides)
         return {k: str(v) for k, v in values.items() if v not in ("", None)}
@@ -138,6 +143,8 @@ def assignments(
         queryset = queryset.filter(period_q(filters.date_from, filters.date_to))
     if filters.status:
         queryset = queryset.filter(status_q(filters.status, today))
+    if filters.search:
+        queryset = person_search(queryset, filters.search, prefix="user__")
     return queryset
 
 
@@ -551,9 +558,9 @@ def people(
         "user", "user__manager", "course"
     )
     if overdue_first:
-        queryset = queryset.order_by("due_date", "user__last_name", "user__first_name", "id")
+        queryset = queryset.order_by("due_date", *PERSON_ORDER, "id")
     else:
-        queryset = queryset.order_by("user__last_name", "user__first_name", "course__title", "id")
+        queryset = queryset.order_by(*PERSON_ORDER, "course__title", "id")
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(page_number)
     labels = workplace_labels()

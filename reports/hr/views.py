@@ -132,7 +132,7 @@ def people_export(request, export_format: str):
     if request.GET.get("overdue"):
         filters = replace(filters, status=hr.STATUS_OVERDUE)
     queryset = hr.assignments(scope=scope, filters=filters).order_by(
-        "user__last_name", "user__first_name", "course__title", "id"
+        *hr.PERSON_ORDER, "course__title", "id"
     )
     if queryset.count() > SYNC_EXPORT_LIMIT:
         return HttpResponseBadRequest(_("Too many rows: please use the background export."))

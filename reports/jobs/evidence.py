@@ -259,12 +259,12 @@ def _build(*, handle, requested_by, date_from, date_to, organisation, today, pro
     period = hr.Filters(date_from=date_from, date_to=date_to)
     completed = Assignment.objects.filter(
         hr.days_q("completed_at", date_from, date_to), status=Assignment.Status.COMPLETED
-    ).order_by("user__last_name", "user__first_name", "completed_at", "id")
+    ).order_by(*hr.PERSON_ORDER, "completed_at", "id")
     overdue = hr.assignments(
         scope=scope,
         filters=hr.Filters(date_from=date_from, date_to=date_to, status="overdue"),
         today=today,
-    ).order_by("due_date", "user__last_name", "id")
+    ).order_by("due_date", *hr.PERSON_ORDER, "id")
 
     with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         plan_table = plan_rows()
@@ -291,7 +291,7 @@ def _build(*, handle, requested_by, date_from, date_to, organisation, today, pro
 
         management, management_courses, management_total = _management(scope, period, today)
         _records_file(
-            archive, "manazerska_linie.csv", management.order_by("user__last_name", "id"), today
+            archive, "manazerska_linie.csv", management.order_by(*hr.PERSON_ORDER, "id"), today
         )
         progress(6, steps)
 
