@@ -11,6 +11,7 @@ import posixpath
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from urllib.parse import unquote, urlsplit
@@ -146,8 +147,15 @@ def check_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
 
 def read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """The entry's content; refuses an entry that unpacks to more than its header claims."""
-    with archive.open(info) as member:
-        data = member.read(info.file_size + 1)
+    try:
+        with archive.open(info) as member:
+            data = member.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
+        # zipfile stops at the declared size itself; the CRC then tells the lie.
+        raise PackageError(
+            _("The file “%(name)s” in the package is damaged; the package was refused.")
+            % {"name": info.filename}
+        ) from e
     if len(data) > info.file_size:
         raise PackageError(
             _("The file “%(name)s” unpacks to more than it declares; the package was refused.")
