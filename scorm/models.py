@@ -159,9 +159,14 @@ class ScormAttempt(models.Model):
 
     @property
     def done(self) -> bool:
-        """Completed (or passed), and not failed where the SCO reports success."""
+        """Completed (or passed), and not failed; passed where the manifest sets a pass mark.
+
+        Load `sco` with the attempt (select_related) where many are asked.
+        """
         if self.success_status == "failed":
             return False
+        if self.sco.scaled_passing_score is not None or self.sco.mastery_score is not None:
+            return self.success_status == "passed"
         return self.completion_status == "completed" or self.success_status == "passed"
 
     @property

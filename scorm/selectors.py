@@ -63,10 +63,12 @@ def scorm_steps(assignments: Sequence[Assignment], request=None) -> dict[int, li
             assignment_id__in=[a.pk for a in assignments],
             lesson_id__in=[lesson.pk for lesson in all_lessons],
         )
+        .select_related("sco")
         .only(
             "assignment_id",
             "lesson_id",
-            "sco_id",
+            "sco__scaled_passing_score",
+            "sco__mastery_score",
             "number",
             "completion_status",
             "success_status",
@@ -138,8 +140,10 @@ def player(*, user, lesson: ScormLessonPage, sco_position=None) -> Player:
     scos = list(lesson.package.scos.order_by("position"))
     done_ids = {
         a.sco_id
-        for a in ScormAttempt.objects.filter(user=user, lesson=lesson, assignment=assignment).only(
-            "sco_id", "completion_status", "success_status"
+        for a in ScormAttempt.objects.filter(user=user, lesson=lesson, assignment=assignment)
+        .select_related("sco")
+        .only(
+            "sco__scaled_passing_score", "sco__mastery_score", "completion_status", "success_status"
         )
         if a.done
     }

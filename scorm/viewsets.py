@@ -12,6 +12,9 @@ from .packages import PackageError
 
 
 class PackageCreateView(CreateView):
+    submit_button_label = _("Upload")
+    submit_button_active_label = _("Checking and unpacking…")
+
     def save_instance(self):
         # The service unpacks the archive and writes the audit log entry.
         data = self.form.cleaned_data
