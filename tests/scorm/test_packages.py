@@ -48,9 +48,7 @@ def upload(buffer, name="balicek.zip"):
 
 
 def post(client, buffer):
-    return client.post(
-        "/admin/scorm_packages/new/", {"title": "", "package_file": upload(buffer)}
-    )
+    return client.post("/admin/scorm_packages/new/", {"title": "", "package_file": upload(buffer)})
 
 
 def bomb() -> bytes:
@@ -141,7 +139,8 @@ def test_a_valid_12_package_is_unpacked_with_its_scos_in_order(editor_client, ed
         (2, "Správce hesel", "spravce.html", None),
     ]
     assert sorted(stored_files()) == sorted(
-        f"scorm/{package.prefix}/{name}" for name in ("imsmanifest.xml", "uvod.html", "spravce.html")
+        f"scorm/{package.prefix}/{name}"
+        for name in ("imsmanifest.xml", "uvod.html", "spravce.html")
     )
     # The audit log records the upload.
     from django.contrib.contenttypes.models import ContentType

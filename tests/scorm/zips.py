@@ -68,9 +68,7 @@ def build(entries: dict[str, bytes | str], *, compression=zipfile.ZIP_DEFLATED) 
 
 
 def package_12() -> io.BytesIO:
-    return build(
-        {"imsmanifest.xml": MANIFEST_12, "uvod.html": SCO_HTML, "spravce.html": SCO_HTML}
-    )
+    return build({"imsmanifest.xml": MANIFEST_12, "uvod.html": SCO_HTML, "spravce.html": SCO_HTML})
 
 
 def package_2004() -> io.BytesIO:
