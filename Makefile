@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
-.PHONY: run test e2e conformance bench lint security install messages compilemessages clean
+.PHONY: run test e2e browsers conformance bench lint security install messages compilemessages clean
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -53,15 +53,19 @@ test: compilemessages
 		--ignore=tests/e2e --ignore=tests/conformance $(PYTEST_ARGS)
 
 # External conformance cases in ../shared/fixtures (beside the clone, not in it): fails when missing.
-conformance: compilemessages
-	DJANGO_SETTINGS_MODULE=elearning.settings.test $(BIN)/pytest tests/conformance $(PYTEST_ARGS)
+# The SCORM golf package is played in Chromium, so this step sets up the browser as e2e does.
+conformance: compilemessages browsers
+	DJANGO_SETTINGS_MODULE=elearning.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true \
+		$(BIN)/pytest tests/conformance $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (browsers cannot be downloaded here) and axe-core from npm.
-e2e: compilemessages
+browsers: install
 	$(BIN)/pip install --quiet '.[test,e2e]'
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	test -f node_modules/axe-core/axe.min.js || npm ci --silent --no-audit --no-fund
 	mkdir -p var/screenshots
+
+e2e: compilemessages browsers
 	DJANGO_SETTINGS_MODULE=elearning.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true \
 		$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 

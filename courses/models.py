@@ -122,7 +122,8 @@ class CoursePage(LoginRequiredPageMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    # SCORM lessons live in the scorm app, above this one: named, never imported.
+    subpage_types = ["courses.LessonPage", "scorm.ScormLessonPage"]
 
     class Meta:
         verbose_name = _("course")

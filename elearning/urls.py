@@ -18,6 +18,7 @@ urlpatterns = [
     path("profile/", include("organisation.urls")),
     path("reports/", include("reports.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("scorm/", include("scorm.urls")),
     path("certificates/", include("certificates.urls")),
     path("phishing/", include("phishing.urls")),
     path("admin/", include(wagtailadmin_urls)),

@@ -133,6 +133,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ),
         "risk.view_riskcategory",
         *_QUIZZES,
+        # SCORM packages (issue 14): upload, rename, delete one no lesson plays.
+        *(f"scorm.{action}_scormpackage" for action in ("add", "change", "delete", "view")),
     ],
 }
 

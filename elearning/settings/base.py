@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "organisation",
     "risk",
     "courses",
+    "scorm",
     "quizzes",
     "certificates",
     "xapi",
