@@ -1,10 +1,12 @@
 """Operations that change people: the employee import, all or nothing in one transaction."""
 
+import datetime
 import logging
 import secrets
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -109,13 +111,16 @@ def employee_import_preview(
     """Check the file (a dry run) and, if it can be imported, keep it for the confirmation.
 
     The kept job waits unconfirmed; the requester's older unconfirmed previews are dropped, so
-    at most one file per person waits here.
+    at most one file per person waits here, and anyone's left unconfirmed for a day go too.
     """
     plan = _validate(data, deactivate_missing=deactivate_missing, imported_by=requested_by)
     if not plan.ok:
         return plan, None
+    stale = timezone.now() - datetime.timedelta(days=1)
     with transaction.atomic():
-        EmployeeImport.objects.filter(requested_by=requested_by, confirmed_at__isnull=True).delete()
+        EmployeeImport.objects.filter(
+            Q(requested_by=requested_by) | Q(created_at__lt=stale), confirmed_at__isnull=True
+        ).delete()
         job = EmployeeImport.objects.create(
             key=secrets.token_urlsafe(32),
             requested_by=requested_by,

@@ -6,10 +6,12 @@ nothing; the result page polls it and then shows the counts and the per-line rep
 """
 
 import codecs
+import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models.signals import pre_save
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from organisation.models import EmployeeImport, User
@@ -175,10 +177,17 @@ def test_confirming_the_same_preview_twice_imports_once(
 
 
 def test_a_new_preview_replaces_the_unconfirmed_one(client, site, podatelna, hr):
+    forgotten = EmployeeImport.objects.create(
+        key="zapomenuty",
+        requested_by=factories.UserFactory(roles=["HR"]),
+        data=b"osobni cislo",
+        created_at=timezone.now() - datetime.timedelta(days=2),
+    )
     client.force_login(hr)
     old = preview(client, csv_bytes(people(2))).context["token"]
     preview(client, csv_bytes(people(3)))
-    assert EmployeeImport.objects.count() == 1
+    assert EmployeeImport.objects.count() == 1  # the latest preview; a day-old one went too
+    assert not EmployeeImport.objects.filter(pk=forgotten.pk).exists()
     response = client.post(URL, {"confirm": "1", "token": old}, follow=True)
     assert "Platnost náhledu vypršela" in response.content.decode()
     assert not User.objects.filter(email__startswith="kveta.").exists()
