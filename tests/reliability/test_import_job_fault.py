@@ -16,8 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from organisation.models import EmployeeImport, User
 from tests import factories
-
-from .conftest import broker, pool_children, process_env, start_worker, stop_process, wait_for
+from tests.workers import broker, pool_children, process_env, start_worker, stop_process, wait_for
 
 ROWS = 3000
 QUEUE = "celery"  # the private redis-server serves this test alone
