@@ -257,9 +257,8 @@ def test_hr_previews_then_confirms_an_import(client, site, org, django_capture_o
     token = preview.context["token"]
     # The confirmation enqueues the import; the worker (in-process here) applies it.
     with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(
-            "/admin/employees/import/", {"confirm": "1", "token": token}, follow=True
-        )
+        confirmed = client.post("/admin/employees/import/", {"confirm": "1", "token": token})
+    done = client.get(confirmed["Location"])
     assert done.status_code == 200
     assert "Import dokončen" in done.content.decode()
     assert User.objects.filter(personal_number__in=["20001", "20002", "20003"]).count() == 3
