@@ -1,9 +1,10 @@
 """The progress core every background file job shares (certificate ZIPs, report exports)."""
 
+import time
 from typing import ClassVar
 
 from celery import shared_task
-from django.db import DatabaseError, models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,3 +83,50 @@ class BackgroundJob(models.Model):
             retry_jitter=True,
             max_retries=max_retries,
         )
+
+
+class SideProgress:
+    """Writes a job's `done`/`total` on a database connection of its own, at most once a second.
+
+    For work done all or nothing inside one long transaction (the employee import): its own
+    UPDATEs would stay invisible until the commit, so the page polling the job could show no
+    progress. On PostgreSQL a second connection in autocommit writes the row the work never
+    locks; SQLite has one writer, so there the figures go through the work's own connection
+    and appear at its commit.
+    """
+
+    def __init__(self, job: BackgroundJob, *, interval: float = 1.0):
+        self.model = type(job)
+        self.pk = job.pk
+        self.interval = interval
+        self.total = 0
+        self.last = time.monotonic()
+        self.side = None
+        if connection.vendor == "postgresql":
+            self.side = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def _write(self, **values) -> None:
+        if self.side is None:
+            self.model.objects.filter(pk=self.pk).update(**values)
+            return
+        table = self.side.ops.quote_name(self.model._meta.db_table)
+        columns = ", ".join(f"{self.side.ops.quote_name(name)} = %s" for name in values)
+        with self.side.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {columns} WHERE id = %s",  # noqa: S608 - names are ours
+                [*values.values(), self.pk],
+            )
+
+    def start(self, total: int) -> None:
+        self._write(done=0, total=total)
+        self.total = total
+
+    def __call__(self, done: int) -> None:
+        if time.monotonic() - self.last >= self.interval:
+            self._write(done=min(done, self.total))
+            self.last = time.monotonic()
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
+            self.side = None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
 from core.collation import czech_order
+from core.jobs import BackgroundJob
 
 
 class Workplace(MP_Node):
@@ -195,3 +196,42 @@ class Erasure(models.Model):
 
     def __str__(self) -> str:
         return self.pseudonym
+
+
+class EmployeeImport(BackgroundJob):
+    """One uploaded employee file: previewed, confirmed once, applied by a worker all or nothing.
+
+    The file itself is kept here (at most the upload limit) from the preview until the worker
+    has applied it, so the import reads exactly what was previewed; the per-line report that
+    the result page shows replaces it. Only the requester (or whoever may view imports) sees it.
+    """
+
+    # The "file" of this job is its result page.
+    download_url_name = "employee_import_job"
+
+    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="employee_imports",
+        verbose_name=_("requested by"),
+    )
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    data = models.BinaryField(_("file"), blank=True, editable=False)
+    deactivate_missing = models.BooleanField(_("deactivate missing employees"), default=False)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("employee import")
+        verbose_name_plural = _("employee imports")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(done__lte=models.F("total")),
+                name="employeeimport_done_within_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} #{self.pk}"

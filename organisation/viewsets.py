@@ -1,14 +1,17 @@
 """Wagtail admin screens of the organisation: users with employee fields, the workplace tree,
 and HR's employee import."""
 
-import base64
-import hashlib
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -20,9 +23,11 @@ from core.uploads import validate_upload_size
 
 from . import services
 from .forms import UserCreationForm, UserEditForm
-from .models import Workplace
+from .models import EmployeeImport, Workplace
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# Whoever holds it sees every confirmed import, not only their own (superusers do).
+VIEW_IMPORTS = "organisation.view_employeeimport"
 
 
 class UserIndexView(WagtailUserIndexView):
@@ -98,7 +103,6 @@ class EmployeeImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
     template_name = "organisation/admin/employee_import.html"
     page_title = _("Import employees")
     header_icon = "upload"
-    session_key = "organisation.employee_import"
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
@@ -113,50 +117,110 @@ class EmployeeImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
         form = EmployeeImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        data = form.cleaned_data["file"].read()
+        upload = form.cleaned_data["file"]
         deactivate = form.cleaned_data["deactivate_missing"]
-        plan = services.employees_import(
-            data=data, dry_run=True, deactivate_missing=deactivate, imported_by=request.user
+        # The confirmed import reads the very file that was previewed, kept with its job.
+        plan, job = services.employee_import_preview(
+            data=upload.read(),
+            file_name=upload.name,
+            deactivate_missing=deactivate,
+            requested_by=request.user,
         )
-        token = hashlib.sha256(data).hexdigest()
-        if plan.ok:
-            # The confirmed import reads the very file that was previewed.
-            request.session[self.session_key] = {
-                "token": token,
-                "data": base64.b64encode(data).decode(),
-                "deactivate": deactivate,
-                "name": form.cleaned_data["file"].name,
-            }
         return self.render_to_response(
             self.get_context_data(
-                form=form, plan=plan, preview=True, token=token, deactivate=deactivate
+                form=form,
+                plan=plan,
+                preview=True,
+                token=job.key if job else None,
+                deactivate=deactivate,
             )
         )
 
     def _confirm(self, request):
-        stored = request.session.get(self.session_key)
-        if not stored or stored["token"] != request.POST.get("token"):
+        # Confirming twice (a double click, the back button) finds the same job: one import.
+        job = services.employee_import_confirm(
+            key=request.POST.get("token", ""), confirmed_by=request.user
+        )
+        if job is None:
             messages.error(request, _("The previewed file has expired; upload it again."))
             return redirect("employee_import")
-        plan = services.employees_import(
-            data=base64.b64decode(stored["data"]),
-            deactivate_missing=stored["deactivate"],
-            imported_by=request.user,
+        return redirect("employee_import_job", job_id=job.pk)
+
+
+def _import_job(request, job_id: int) -> EmployeeImport:
+    """The confirmed import, if it is the requester's or they may view everyone's; else 404."""
+    job = (
+        EmployeeImport.objects.filter(pk=job_id, confirmed_at__isnull=False)
+        .select_related("requested_by")
+        .defer("data")
+        .first()
+    )
+    if job is None or (
+        job.requested_by_id != request.user.pk and not request.user.has_perm(VIEW_IMPORTS)
+    ):
+        raise Http404
+    return job
+
+
+class EmployeeImportJobView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The confirmed import: progress while the worker applies it, then the per-line report."""
+
+    permission_required = EmployeeImportView.permission_required
+    http_method_names = ["get", "head"]
+    template_name = "organisation/admin/employee_import_job.html"
+    page_title = _("Import employees")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("employee_import"), "label": self.page_title},
+            {"url": "", "label": _("Result")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        job = _import_job(self.request, self.kwargs["job_id"])
+        return super().get_context_data(
+            job=job, state=job.state_json(), summary=import_summary(job.report), **kwargs
         )
-        if not plan.ok:
-            # Someone changed the people meanwhile: show why, nothing was written.
-            return self.render_to_response(self.get_context_data(plan=plan, preview=True))
-        del request.session[self.session_key]
-        messages.success(
-            request,
-            _(
-                "Employees imported: %(created)d new, %(updated)d changed, "
-                "%(deactivated)d deactivated."
-            )
-            % {
-                "created": len(plan.created),
-                "updated": len(plan.updated),
-                "deactivated": len(plan.deactivate),
-            },
-        )
-        return self.render_to_response(self.get_context_data(plan=plan, done=True))
+
+
+class EmployeeImportStatusView(PermissionRequiredMixin, View):
+    """The JSON the result page polls."""
+
+    permission_required = EmployeeImportView.permission_required
+    http_method_names = ["get", "head"]
+
+    @method_decorator(never_cache)
+    def get(self, request, job_id: int):
+        return JsonResponse(_import_job(request, job_id).state_json())
+
+
+def import_summary(report: dict) -> list[str]:
+    """The counts of a finished import as Czech sentences with their plural forms."""
+    counts = report.get("counts") or {}
+    if report.get("errors") or not counts:
+        return []
+    phrases = {
+        "created": lambda n: ngettext(
+            "%(count)d employee created", "%(count)d employees created", n
+        ),
+        "updated": lambda n: ngettext(
+            "%(count)d employee changed", "%(count)d employees changed", n
+        ),
+        "moved": lambda n: ngettext(
+            "%(count)d employee moved to another workplace",
+            "%(count)d employees moved to another workplace",
+            n,
+        ),
+        "unchanged": lambda n: ngettext(
+            "%(count)d employee unchanged", "%(count)d employees unchanged", n
+        ),
+        "deactivated": lambda n: ngettext(
+            "%(count)d employee deactivated", "%(count)d employees deactivated", n
+        ),
+    }
+    return [
+        phrase(counts.get(key, 0)) % {"count": counts.get(key, 0)}
+        for key, phrase in phrases.items()
+    ]

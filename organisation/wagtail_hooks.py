@@ -12,8 +12,13 @@ from .erasure import ERASE_ACTION
 from .erasure_views import PersonEraseView
 from .models import DirectorySync
 from .people_picker import autocomplete
-from .services import IMPORT_ACTION, ROLE_ACTION
-from .viewsets import EmployeeImportView, workplace_viewset
+from .services import IMPORT_ACTION, IMPORT_CONFIRM_ACTION, IMPORT_FINISH_ACTION, ROLE_ACTION
+from .viewsets import (
+    EmployeeImportJobView,
+    EmployeeImportStatusView,
+    EmployeeImportView,
+    workplace_viewset,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -25,6 +30,16 @@ def register_workplaces():
 def register_employee_import_url():
     return [
         path("employees/import/", EmployeeImportView.as_view(), name="employee_import"),
+        path(
+            "employees/import/<int:job_id>/",
+            EmployeeImportJobView.as_view(),
+            name="employee_import_job",
+        ),
+        path(
+            "employees/import/<int:job_id>/status/",
+            EmployeeImportStatusView.as_view(),
+            name="employee_import_status",
+        ),
         path("people/<int:user_id>/erase/", PersonEraseView.as_view(), name="organisation_erase"),
         path("people/autocomplete/", autocomplete, name="person_autocomplete"),
     ]
@@ -137,6 +152,12 @@ class RoleFormatter(LogFormatter):
 def register_organisation_actions(actions):
     actions.register_action(IMPORT_ACTION)(ImportFormatter)
     actions.register_action(ROLE_ACTION)(RoleFormatter)
+    actions.register_action(
+        IMPORT_CONFIRM_ACTION, _("Confirm an employee import"), _("Employee import confirmed")
+    )
+    actions.register_action(
+        IMPORT_FINISH_ACTION, _("Finish an employee import"), _("Employee import finished")
+    )
     actions.register_action(
         ERASE_ACTION, _("Erase personal data"), _("Personal data erased (pseudonymised)")
     )

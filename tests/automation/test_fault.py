@@ -9,16 +9,11 @@ import datetime
 import os
 import re
 import signal
-import subprocess
-import sys
-import time
 import uuid
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from automation import tasks
@@ -27,35 +22,11 @@ from courses.models import Assignment
 from elearning.celery import app
 from organisation.models import User
 from tests import factories
+from tests.workers import pool_children, process_env, start_worker, stop_process, wait_for
 
-ROOT = Path(__file__).resolve().parents[2]
 EMPLOYEES = 300
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor != "postgresql":
-        pytest.fail("The fault test needs PostgreSQL (a worker process shares the database)")
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
-
-
-def _wait_for(condition, timeout: float):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def _pool_children(pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    return [int(x) for x in out.split()]
 
 
 def test_killed_worker_process_sends_each_reminder_exactly_once(site, tmp_path):
@@ -79,34 +50,10 @@ def test_killed_worker_process_sends_each_reminder_exactly_once(site, tmp_path):
 
     queue = f"fault-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "elearning.settings.test",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DATABASE_URL": _database_url(),
-        "EMAIL_FILE_PATH": str(mail_dir),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "elearning",
-        "worker",
-        "--pool=prefork",
-        "--concurrency=1",
-        "-Q",
-        queue,
-        "--without-gossip",
-        "--without-mingle",
-        "--loglevel=WARNING",
-    ]
-    worker = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
+    env = process_env(settings.CELERY_BROKER_URL, queue, EMAIL_FILE_PATH=str(mail_dir))
+    worker = start_worker(env, queue, tmp_path / "worker.log", concurrency=1)
     try:
-        assert _wait_for(lambda: _pool_children(worker.pid), timeout=60), "worker did not start"
+        assert wait_for(lambda: pool_children(worker.pid), timeout=60), "worker did not start"
         # The test settings run tasks in-process; this one must go to the worker.
         app.conf.task_always_eager = False
         try:
@@ -115,9 +62,9 @@ def test_killed_worker_process_sends_each_reminder_exactly_once(site, tmp_path):
             app.conf.task_always_eager = True
 
         # Kill the pool process while the batch is half done.
-        assert _wait_for(lambda: Notification.objects.count() >= 50, timeout=60)
+        assert wait_for(lambda: Notification.objects.count() >= 50, timeout=60)
         before_kill = Notification.objects.count()
-        for child in _pool_children(worker.pid):
+        for child in pool_children(worker.pid):
             os.kill(child, signal.SIGKILL)
         done_at_kill = Notification.objects.count()
         print("notifications before/after the kill:", before_kill, done_at_kill)
@@ -125,16 +72,12 @@ def test_killed_worker_process_sends_each_reminder_exactly_once(site, tmp_path):
 
         # The worker restarts its pool process; the late-acked task is redelivered and
         # finishes the batch, then the outbox flush sends the e-mails.
-        assert _wait_for(
+        assert wait_for(
             lambda: OutboxEmail.objects.filter(sent_at__isnull=False).count() == EMPLOYEES,
             timeout=180,
         ), f"sent {OutboxEmail.objects.filter(sent_at__isnull=False).count()} of {EMPLOYEES}"
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_process(worker)
 
     assert Notification.objects.filter(step="assigned").count() == EMPLOYEES
     assert JobRun.objects.filter(job="reminders", status="done").count() >= 1

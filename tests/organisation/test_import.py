@@ -244,7 +244,7 @@ def test_only_hr_reaches_the_import_screen(client, site, roles, status):
     assert client.get("/admin/employees/import/").status_code == status
 
 
-def test_hr_previews_then_confirms_an_import(client, site, org):
+def test_hr_previews_then_confirms_an_import(client, site, org, django_capture_on_commit_callbacks):
     hr = factories.UserFactory(roles=["HR"])
     client.force_login(hr)
     upload = SimpleUploadedFile("lide.csv", csv_bytes(*GOOD), content_type="text/csv")
@@ -255,8 +255,12 @@ def test_hr_previews_then_confirms_an_import(client, site, org):
     assert not User.objects.filter(personal_number="20003").exists()
 
     token = preview.context["token"]
-    done = client.post("/admin/employees/import/", {"confirm": "1", "token": token})
+    # The confirmation enqueues the import; the worker (in-process here) applies it.
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post("/admin/employees/import/", {"confirm": "1", "token": token})
+    done = client.get(confirmed["Location"])
     assert done.status_code == 200
+    assert "Import dokončen" in done.content.decode()
     assert User.objects.filter(personal_number__in=["20001", "20002", "20003"]).count() == 3
     assert Group.objects.get(name="Employee").user_set.filter(personal_number="20003").exists()
 

@@ -11,8 +11,6 @@ import datetime
 import os
 import re
 import signal
-import subprocess
-import sys
 import uuid
 from collections import Counter
 
@@ -24,7 +22,7 @@ from elearning.celery import app
 from organisation.models import User
 from phishing import services, tasks
 from phishing.models import Campaign, PhishingTemplate, Recipient
-from tests.automation.test_fault import ROOT, _database_url, _pool_children, _wait_for
+from tests.workers import pool_children, process_env, start_worker, stop_process, wait_for
 
 PEOPLE = 300
 
@@ -57,54 +55,26 @@ def test_killed_worker_mid_campaign_sends_everyone_once_and_doubles_no_effect(of
 
     queue = f"phishing-fault-{uuid.uuid4().hex[:8]}"
     mail_dir = tmp_path / "mail"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "elearning.settings.test",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "DATABASE_URL": _database_url(),
-        "EMAIL_FILE_PATH": str(mail_dir),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "elearning",
-        "worker",
-        "--pool=prefork",
-        "--concurrency=1",
-        "-Q",
-        queue,
-        "--without-gossip",
-        "--without-mingle",
-        "--loglevel=WARNING",
-    ]
-    worker = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
+    env = process_env(settings.CELERY_BROKER_URL, queue, EMAIL_FILE_PATH=str(mail_dir))
+    worker = start_worker(env, queue, tmp_path / "worker.log", concurrency=1)
     sent = Recipient.objects.filter(sent_at__isnull=False)
     try:
-        assert _wait_for(lambda: _pool_children(worker.pid), timeout=60), "worker did not start"
+        assert wait_for(lambda: pool_children(worker.pid), timeout=60), "worker did not start"
         app.conf.task_always_eager = False
         try:
             tasks.send_due.apply_async(queue=queue)
         finally:
             app.conf.task_always_eager = True
-        assert _wait_for(lambda: sent.count() >= 50, timeout=90)
-        for child in _pool_children(worker.pid):
+        assert wait_for(lambda: sent.count() >= 50, timeout=90)
+        for child in pool_children(worker.pid):
             os.kill(child, signal.SIGKILL)
         at_kill = sent.count()
         assert at_kill < expected, "the campaign finished before the kill; raise PEOPLE"
-        assert _wait_for(lambda: sent.count() == expected, timeout=240), (
+        assert wait_for(lambda: sent.count() == expected, timeout=240), (
             f"sent {sent.count()} of {expected}"
         )
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        stop_process(worker)
 
     assert Recipient.objects.filter(campaign=campaign).count() == expected
     delivered = [p.read_text(encoding="utf-8") for p in mail_dir.iterdir()]

@@ -89,14 +89,19 @@ def test_the_admin_refuses_a_non_table_with_a_czech_message(client, site, podate
     assert "Potvrdit import" not in page
 
 
-def test_an_xlsx_renamed_csv_is_read_as_the_workbook_it_is(client, site, podatelna):
+def test_an_xlsx_renamed_csv_is_read_as_the_workbook_it_is(
+    client, site, podatelna, django_capture_on_commit_callbacks
+):
     client.force_login(factories.UserFactory(roles=["HR"]))
     upload = SimpleUploadedFile("lide.csv", xlsx_bytes(PEOPLE), content_type="text/csv")
     preview = client.post("/admin/employees/import/", {"file": upload})
     assert preview.status_code == 200
     assert "Žďárský" in preview.content.decode()
-    done = client.post(
-        "/admin/employees/import/", {"confirm": "1", "token": preview.context["token"]}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            "/admin/employees/import/",
+            {"confirm": "1", "token": preview.context["token"]},
+            follow=True,
+        )
     assert done.status_code == 200
     assert User.objects.filter(personal_number__in=["20001", "20002"]).count() == 2
