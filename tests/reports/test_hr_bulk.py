@@ -283,12 +283,12 @@ def test_bulk_assignment_needs_a_course_and_a_reason(client, org):
 
 @pytest.mark.parametrize("action", ["remind", "extend", "assign"])
 def test_a_manager_without_the_permission_gets_403_and_nothing_changes(client, org, action):
-    team = User.objects.filter(manager=org.head_a1)
+    team = User.objects.filter(manager__in=[org.head_a, org.head_a1])
     chosen = two_people(org, people=team)
     before = due_dates(chosen)
     later = (org.today + datetime.timedelta(days=9)).isoformat()
     response = post(
-        client_for(client, org.head_a1), action, chosen, due_date=later, reason="x", course=""
+        client_for(client, org.head_a), action, chosen, due_date=later, reason="x", course=""
     )
     assert response.status_code == 403
     assert due_dates(chosen) == before
@@ -320,8 +320,9 @@ def _grant(user, *codenames):
 
 
 def test_with_the_permission_a_manager_acts_only_on_their_own_people(client, org):
-    head = _grant(org.head_a1, "reports.send_reminders", "courses.change_assignment")
-    team = User.objects.filter(manager=org.head_a1)
+    head = _grant(org.head_a, "reports.send_reminders", "courses.change_assignment")
+    # The head of A's reporting line: their people and, through the head of A1, A1's.
+    team = User.objects.filter(manager__in=[org.head_a, org.head_a1])
     mine = two_people(org, people=team)
     theirs = overdue(org, people=User.objects.filter(manager=org.head_b))[0]
     c = client_for(client, head)
