@@ -547,10 +547,7 @@ def people(
     today: datetime.date | None = None,
     overdue_first: bool = False,
 ) -> PeoplePage:
-    """The assignments behind a number, one page at a time: 4 queries.
-
-    The count, the page, the workplace labels and the page's latest reminders.
-    """
+    """The assignments behind a number, one page at a time: 3 queries (count, page, labels)."""
     today = today or timezone.localdate()
     queryset = assignments(scope=scope, filters=filters, today=today).select_related(
         "user", "user__manager", "course"
@@ -570,6 +567,7 @@ def people(
         )
         for a in page.object_list
     ]
+    # A fourth query: when each row was last reminded (HR's "chasing the overdue").
     latest = last_reminders([row.assignment.pk for row in page.object_list])
     for row in page.object_list:
         row.last_reminder = latest.get(row.assignment.pk)
