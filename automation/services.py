@@ -21,6 +21,7 @@ from django.db.models import Avg, CharField, Count, Exists, Max, OuterRef, Q, Va
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import Site
 
 from certificates import services as certificate_services
@@ -136,6 +137,10 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
                 done=done[assignment.id],
                 days_before=days_before,
             )
+            if decision.send and now_step(today) in done[assignment.id]:
+                # Reminded by hand today (reminders_send_now): one reminder a day is enough,
+                # the step is sent on the next run instead.
+                decision = ladder.Decision(send=None, skip=decision.skip)
             if decision.empty:
                 continue
             if _reminder_record(assignment, decision):
@@ -200,6 +205,90 @@ def _reminder_email(assignment: Assignment, step: str) -> OutboxEmail:
         },
         ics=ics,
     )
+
+
+# --- reminder now (from HR's lists) ----------------------------------------------------
+
+# A staff member sent a reminder by hand; the entry's object is the assignment.
+REMIND_NOW_ACTION = "automation.remind_now"
+
+
+def now_step(day: datetime.date) -> str:
+    """The ledger step of a reminder sent by hand on `day` (the scheduled job reads it)."""
+    return f"now:{day.isoformat()}"
+
+
+def _local_day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return start, end
+
+
+def reminders_send_now(*, assignments, by, today: datetime.date | None = None) -> dict[str, int]:
+    """Queue a reminder e-mail now for each open assignment, at most one per assignment a day.
+
+    Each goes under the key reminder-now:<person>:<assignment>:<day> with its outbox e-mail
+    and audit entry in one transaction, so a second click, a double submit or two staff
+    members at once send nothing more that day; neither does a reminder the scheduled job
+    already sent today (and the job holds its own step for a day after this one).
+    Returns sent, already (reminded today) and closed (completed, not required, or the
+    person has left).
+    """
+    today = today or timezone.localdate()
+    chosen = list(
+        assignments.select_related("user", "course", "review__workplace", "risk_category")
+        .order_by("pk")
+        .distinct()
+    )
+    start, end = _local_day_bounds(today)
+    reminded_today = set(
+        Notification.objects.filter(
+            kind=Notification.Kind.REMINDER,
+            skipped=False,
+            assignment__in=[a.pk for a in chosen],
+            created_at__gte=start,
+            created_at__lt=end,
+        ).values_list("assignment_id", flat=True)
+    )
+    counts = {"sent": 0, "already": 0, "closed": 0}
+    for assignment in chosen:
+        if assignment.status != Assignment.Status.ASSIGNED or not assignment.user.is_active:
+            counts["closed"] += 1
+            continue
+        if assignment.pk in reminded_today:
+            counts["already"] += 1
+            continue
+        effect = Notification(
+            key=f"reminder-now:{assignment.user_id}:{assignment.pk}:{today.isoformat()}",
+            kind=Notification.Kind.REMINDER,
+            step=now_step(today),
+            recipient=assignment.user,
+            assignment=assignment,
+        )
+
+        def make_email(assignment=assignment):
+            overdue = assignment.due_date is not None and assignment.due_date < today
+            email = _reminder_email(assignment, ladder.OVERDUE if overdue else "now")
+            log(
+                instance=assignment,
+                action=REMIND_NOW_ACTION,
+                user=by,
+                data={
+                    "employee": assignment.user_id,
+                    "email": assignment.user.email,
+                    "course": assignment.course.title,
+                    "due_date": assignment.due_date.isoformat() if assignment.due_date else None,
+                },
+            )
+            return email
+
+        if _record([effect], make_email):
+            counts["sent"] += 1
+        else:
+            counts["already"] += 1
+    return counts
 
 
 # --- escalation --------------------------------------------------------------------------

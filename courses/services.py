@@ -15,6 +15,8 @@ from .signals import assignment_completed
 # One entry per assignment made for someone (manually, by a review, by the automation);
 # an employee's own enrolment in an optional course is their choice, not an assignment.
 ASSIGN_ACTION = "courses.assign"
+# A staff member moved open assignments' due date later (HR's lists, issue 13 point 6).
+EXTEND_ACTION = "courses.extend_due_date"
 
 
 def _assignment_log(assignment: Assignment, *, by=None) -> None:
@@ -174,3 +176,42 @@ def assignments_assign_manually(
     for assignment in made:
         _assignment_log(assignment, by=assigned_by)
     return ManualAssignmentResult(created=len(new), already_assigned=len(already))
+
+
+@dataclass(frozen=True)
+class ExtensionResult:
+    extended: int
+    unchanged: int
+
+
+@transaction.atomic
+def assignments_extend_due_date(
+    *, assignments: QuerySet, due_date: datetime.date, extended_by=None
+) -> ExtensionResult:
+    """Move the due date of open assignments to `due_date`, never earlier than it was.
+
+    Completed or retired assignments, those without a due date (nothing to extend) and
+    those already due on or after `due_date` are left as they are; each one moved is
+    audited with its old and new date.
+    """
+    chosen = list(assignments.select_for_update().order_by("pk"))
+    moved = []
+    for assignment in chosen:
+        old = assignment.due_date
+        if assignment.status != Assignment.Status.ASSIGNED or old is None or old >= due_date:
+            continue
+        assignment.due_date = due_date
+        moved.append((assignment, old))
+    Assignment.objects.bulk_update([a for a, _old in moved], ["due_date"])
+    for assignment, old in moved:
+        log(
+            instance=assignment,
+            action=EXTEND_ACTION,
+            user=extended_by,
+            data={
+                "employee": assignment.user_id,
+                "old_due_date": old.isoformat(),
+                "due_date": due_date.isoformat(),
+            },
+        )
+    return ExtensionResult(extended=len(moved), unchanged=len(chosen) - len(moved))

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from .models import Assignment
-from .services import ASSIGN_ACTION
+from .services import ASSIGN_ACTION, EXTEND_ACTION
 from .viewsets import assignment_viewset
 
 
@@ -26,9 +26,21 @@ class AssignFormatter(LogFormatter):
         return _("Course assigned: %(source)s") % {"source": label}
 
 
+class ExtendFormatter(LogFormatter):
+    label = _("Extend the due date")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Due date moved from %(old)s to %(new)s") % {
+            "old": data.get("old_due_date", ""),
+            "new": data.get("due_date", ""),
+        }
+
+
 @hooks.register("register_log_actions")
 def register_course_actions(actions):
     actions.register_action(ASSIGN_ACTION)(AssignFormatter)
+    actions.register_action(EXTEND_ACTION)(ExtendFormatter)
 
 
 @hooks.register("insert_global_admin_js")

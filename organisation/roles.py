@@ -100,6 +100,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_REPORTS_EVERYONE,
         "phishing.view_campaign_aggregates",
         *_EXTRA_ATTEMPTS,
+        # Chasing the overdue from the reports' lists (issue 13, point 6).
+        "reports.send_reminders",
     ],
     SECURITY_MANAGER: [
         _ADMIN,

@@ -88,6 +88,8 @@ class Report(models.Model):
             ("view_security_dashboard", _("Can see the security effectiveness dashboard")),
             ("view_risk_heatmap", _("Can see the risk heat map")),
             ("request_evidence_pack", _("Can request the audit evidence pack")),
+            # Chasing the overdue from the people lists (issue 13, point 6).
+            ("send_reminders", _("Can send a training reminder now to people in their scope")),
         ]
 
     def __str__(self) -> str:

@@ -11,3 +11,5 @@ SECURITY_DASHBOARD = "reports.view_security_dashboard"
 RISK_HEATMAP = "reports.view_risk_heatmap"
 # The ZIP for an auditor: organisation-wide numbers and records.
 EVIDENCE_PACK = "reports.request_evidence_pack"
+# Send a reminder e-mail now, from the people and overdue lists (to people in one's scope).
+SEND_REMINDERS = "reports.send_reminders"

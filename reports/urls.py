@@ -3,6 +3,7 @@
 from django.urls import path, register_converter
 
 from . import personal_data
+from .hr import bulk as bulk_hr
 from .hr import views as views_hr
 from .jobs import views as views_jobs
 from .security import views as views_security
@@ -30,6 +31,9 @@ urlpatterns = [
     path("people/", views_hr.people, name="people"),
     path("people/export.<fmt:export_format>", views_hr.people_export, name="people_export"),
     path("overdue/", views_hr.overdue, name="overdue"),
+    # Chasing the overdue from the lists: POST only, permission and scope per assignment.
+    path("people/bulk/", bulk_hr.bulk_action, name="bulk"),
+    path("people/remind/<int:assignment_id>/", bulk_hr.remind_one, name="remind_one"),
     path("transcript/", views_hr.my_transcript, name="my_transcript"),
     path("my-data.json", personal_data.my_data, name="my_data"),
     path("people/<int:user_id>/", views_hr.person_transcript, name="transcript"),

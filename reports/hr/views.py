@@ -20,6 +20,7 @@ from .. import charts, exports, records
 from ..filters import FilterForm, RecordsExportForm
 from ..scope import can_see_person, scope_for
 from ..tables import hr_tables
+from . import bulk
 from . import selectors as hr
 from .transcript import TRANSCRIPT_COLUMNS, transcript, transcript_pdf
 
@@ -105,6 +106,8 @@ def _people_page(request, *, overdue: bool):
         "sync_export": listing.count <= SYNC_EXPORT_LIMIT,
         "export_form": RecordsExportForm(),
         "section": "overdue" if overdue else "people",
+        # The ticked rows' actions (reports/hr/bulk.py) the viewer's permissions allow.
+        "bulk_actions": bulk.actions_for(request.user),
     }
     return render(request, "reports/people.html", context, status=_status(form))
 
