@@ -30,7 +30,8 @@ from core.collation import czech_order
 from courses import planning
 from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
-from organisation.models import Workplace
+from organisation import services as organisation_services
+from organisation.models import EmployeeImport, Workplace
 from organisation.roles import HR, SECURITY_MANAGER
 from risk.models import RiskCategory, RiskReview
 
@@ -42,6 +43,7 @@ from .models import AutomationSettings, JobRun, Notification, OutboxEmail
 logger = logging.getLogger(__name__)
 User = get_user_model()
 CHUNK = 500
+IMPORT_LOST_AFTER_MINUTES = 10
 MAX_ATTEMPTS = 5
 _slice = threading.local()
 
@@ -652,9 +654,10 @@ def catch_up_run(*, today: datetime.date | None = None) -> dict[str, int]:
     Every step is idempotent and derived from the database alone: each approved review's
     plan is applied again (people whose joiner or review task was lost get their
     assignments; everyone else is unchanged), completed assignments without a certificate
-    (or its PDF) get one, and the outbox is flushed.
+    (or its PDF) get one, confirmed employee imports still waiting for their lost task are
+    run, and the outbox is flushed.
     """
-    counts = {"plan_changes": 0, "certificates": 0, "pdfs": 0}
+    counts = {"plan_changes": 0, "certificates": 0, "pdfs": 0, "imports": 0}
     reviews = RiskReview.objects.filter(status=RiskReview.Status.APPROVED).order_by("pk")
     for review_id in reviews.values_list("pk", flat=True):
         result = planning.plan_apply_review(review_id=review_id, today=today)
@@ -672,6 +675,14 @@ def catch_up_run(*, today: datetime.date | None = None) -> dict[str, int]:
     for certificate in Certificate.objects.filter(pdf="").order_by("pk").iterator(chunk_size=CHUNK):
         certificate_services.certificate_pdf(certificate=certificate)
         counts["pdfs"] += 1
+    # Older than a few minutes: a task merely waiting in a busy queue is not lost.
+    lost = EmployeeImport.objects.filter(
+        state=EmployeeImport.State.PENDING,
+        confirmed_at__lt=timezone.now() - datetime.timedelta(minutes=IMPORT_LOST_AFTER_MINUTES),
+    )
+    for job in lost.order_by("pk"):
+        organisation_services.employee_import_run(job=job)
+        counts["imports"] += 1
     counts["emails_sent"] = outbox_flush()["sent"]
     return counts
 

@@ -6,9 +6,11 @@ lost. The catch-up job then gives each person their plan, issues the certificate
 sends the e-mails; a second run changes nothing.
 """
 
+import datetime
 import logging
 
 import pytest
+import time_machine
 from django.core import mail
 
 from automation import services, tasks
@@ -16,7 +18,8 @@ from automation.models import OutboxEmail
 from certificates.models import Certificate
 from courses.models import Assignment
 from courses.services import lesson_complete
-from organisation.models import User
+from organisation import services as organisation_services
+from organisation.models import EmployeeImport, User
 from tests import factories
 
 from .conftest import broker
@@ -64,7 +67,13 @@ def test_catch_up_redoes_what_lost_tasks_should_have_done(
 
     # Nothing is doubled by a second run.
     again = services.job_run(name="catch-up")
-    assert again.counts == {"plan_changes": 0, "certificates": 0, "pdfs": 0, "emails_sent": 0}
+    assert again.counts == {
+        "plan_changes": 0,
+        "certificates": 0,
+        "pdfs": 0,
+        "imports": 0,
+        "emails_sent": 0,
+    }
     assert Assignment.objects.filter(course=plan_course).count() == people_in_plan
     assert Certificate.objects.count() == 1
     assert len(mail.outbox) == 1
@@ -73,3 +82,36 @@ def test_catch_up_redoes_what_lost_tasks_should_have_done(
     client.force_login(people["employee"])
     assert "Hesla" in client.get("/certificates/").text
     assert "Phishing" in client.get("/my-training/").text
+
+
+def test_an_import_confirmed_while_the_broker_was_down_is_run_by_the_catch_up(
+    redis_server, site, people, django_capture_on_commit_callbacks, caplog
+):
+    hr, workplace = people["hr"], people["workplace"]
+    header = "Osobní číslo;Jméno;Příjmení;E-mail;Pracoviště;Funkce"
+    lines = [
+        f"{n};Květa;Nováková {n};kveta.{n}@example.cz;{workplace.code};referentka" for n in range(5)
+    ]
+    data = ("\r\n".join([header, *lines]) + "\r\n").encode()
+    _plan, job = organisation_services.employee_import_preview(
+        data=data, file_name="lide.csv", deactivate_missing=False, requested_by=hr
+    )
+    redis_server.stop()
+    with (
+        broker(redis_server.url),
+        caplog.at_level(logging.ERROR, logger="core.enqueue"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        organisation_services.employee_import_confirm(key=job.key, confirmed_by=hr)
+    assert caplog.text.count("Could not enqueue") == 1
+    job.refresh_from_db()
+    assert job.state == EmployeeImport.State.PENDING
+
+    # A task still queued a minute later is not lost yet; ten minutes later it is.
+    assert services.job_run(name="catch-up").counts["imports"] == 0
+    with time_machine.travel(datetime.timedelta(minutes=11)):
+        assert services.job_run(name="catch-up").counts["imports"] == 1
+        assert services.job_run(name="catch-up").counts["imports"] == 0
+    job.refresh_from_db()
+    assert job.state == EmployeeImport.State.DONE
+    assert User.objects.filter(email__startswith="kveta.").count() == 5
