@@ -5,7 +5,7 @@ locks the review; approved and superseded reviews can be inspected, never edited
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 
-from . import services
+from . import effects, services
 from .forms import RiskReviewForm
 from .models import RiskCategory, RiskReview
 from .panels import MeasuredPanel, RiskMatrixPanel
@@ -149,6 +149,8 @@ class _ApprovableDraftMixin:
         self.review = get_object_or_404(
             RiskReview.objects.select_related("workplace"), pk=kwargs["pk"]
         )
+        if not self.user_has_permission_for_instance("approve", self.review):
+            raise PermissionDenied
         if not self.review.is_draft:
             messages.warning(request, _("This review is not a draft; nothing to approve."))
             return redirect("risk_reviews:inspect", self.review.pk)
@@ -162,7 +164,9 @@ class ReviewApproveView(
     WagtailAdminTemplateMixin,
     TemplateView,
 ):
-    """Confirm, then approve: the plan follows in the background."""
+    """GET previews what the approval does (a dry run of the plan, nothing written); POST
+    approves, refusing if the effect is no longer the one previewed. The plan follows in
+    the background."""
 
     permission_required = "approve"  # risk.approve_riskreview, by the viewset's policy
     template_name = "risk/admin/review_approve.html"
@@ -189,12 +193,17 @@ class ReviewApproveView(
             rated=rated,
             matrix=risk_matrix(policy=policy, rated=rated),
             current=review_current_for(workplace=self.review.workplace),
+            preview=effects.review_preview(self.review.pk),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         try:
-            services.review_approve(review=self.review, approved_by=request.user)
+            services.review_approve(
+                review=self.review,
+                approved_by=request.user,
+                confirmed_effect=request.POST.get("effect", ""),
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
