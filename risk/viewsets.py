@@ -7,6 +7,7 @@ locks the review; approved and superseded reviews can be inspected, never edited
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -172,6 +173,19 @@ class ReviewApproveView(
     template_name = "risk/admin/review_approve.html"
     page_title = _("Approve risk review")
     header_icon = "check"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            # A real 403 (Wagtail would redirect to the dashboard): nothing of the preview,
+            # which names people, is computed or shown.
+            return TemplateResponse(
+                request,
+                "risk/admin/review_approve_forbidden.html",
+                {"page_title": self.page_title, "header_icon": "lock"},
+                status=403,
+            )
 
     def get_page_subtitle(self):
         return str(self.review)
