@@ -286,7 +286,7 @@ def test_the_preview_costs_the_same_queries_for_few_and_many_people(
         Assignment.objects.create(user=person, course=catalogue["phishing"], source="self")
     draft = draft_for_podatelna(org, cats)
     client.force_login(security)
-    with django_assert_max_num_queries(32):
+    with django_assert_max_num_queries(25):  # 25 measured for 3 and for 30
         html = client.get(APPROVE.format(draft.pk)).content.decode()
     assert rows(html)["Bezpečné platby"]["gains"].startswith(f"{size} ")
 
