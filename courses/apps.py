@@ -18,3 +18,10 @@ class CoursesConfig(AppConfig):
 
         signal_handlers.connect()
         personal_data.register()
+
+        # The approval page of risk reviews previews the plan with our own apply code.
+        from risk import effects
+
+        from .planning import plan_preview_review
+
+        effects.register_preview_provider(plan_preview_review)

@@ -1,7 +1,9 @@
 """Applies risk reviews' plans to assignments: loads plain data for risk.plan, writes the changes.
 
 risk.plan decides (pure); this module only loads and writes, in one transaction per call, so
-the rules live once. Safe to run any number of times, and by two workers at once: each call
+the rules live once. The approval preview (`plan_preview_review`) runs the same load and the
+same diff as `plan_apply_review` and stops before writing, so what the manager is shown is
+what the approval does. Safe to run any number of times, and by two workers at once: each call
 locks the review (or the employee) it applies, and the unique constraints on Assignment make
 a second insert of the same requirement impossible.
 """
@@ -15,8 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from organisation.models import User, Workplace
-from risk import plan
-from risk.models import RiskAssessment, RiskReview
+from risk import effects, plan
+from risk.models import RiskAssessment, RiskCategory, RiskReview
 from risk.selectors import policy_current, review_current_for
 
 from .models import Assignment, CoursePage
@@ -81,6 +83,7 @@ def _existing(user_ids: list[int]) -> list[plan.Existing]:
         "due_date",
         "completed_at",
         "course__refresher_months",
+        "risk_category_id",
     )
     return [
         plan.Existing(
@@ -95,6 +98,7 @@ def _existing(user_ids: list[int]) -> list[plan.Existing]:
             due_date=due_date,
             completed_on=timezone.localdate(completed_at) if completed_at else None,
             refresher_months=months,
+            category_id=category_id,
         )
         for (
             pk,
@@ -106,6 +110,7 @@ def _existing(user_ids: list[int]) -> list[plan.Existing]:
             due_date,
             completed_at,
             months,
+            category_id,
         ) in rows
     ]
 
@@ -192,6 +197,44 @@ def _employees(workplace_ids: Iterable[int]) -> list[plan.Employee]:
     ]
 
 
+def _review_workplaces(root: Workplace) -> list[int]:
+    """The workplaces whose plan a review of `root` sets, once it is approved: `root` and the
+    sub-workplaces without an approved review of their own."""
+    subtree = dict(Workplace.objects.filter(path__startswith=root.path).values_list("path", "pk"))
+    reviewed = set(
+        RiskReview.objects.filter(
+            status=RiskReview.Status.APPROVED, workplace__path__startswith=root.path
+        ).values_list("workplace__path", flat=True)
+    )
+    reviewed.add(root.path)  # a draft being previewed counts as approved
+    effective = plan.effective_review_paths(subtree, reviewed, steplen=Workplace.steplen)
+    return [subtree[path] for path, nearest in effective.items() if nearest == root.path]
+
+
+def _review_changes(
+    *,
+    plan_review: plan.Review,
+    workplace_ids: list[int],
+    policy: plan.Policy,
+    today: datetime.date,
+) -> tuple[plan.Changes, list[plan.Existing], list[plan.Employee]]:
+    """The one diff both the apply and the preview use."""
+    employees = _employees(workplace_ids)
+    required = plan.plan(
+        review=plan_review,
+        courses=catalogue_load(),
+        employees=employees,
+        policy=policy,
+        start=today,
+    )
+    employee_ids = [e.id for e in employees]
+    existing = _existing(employee_ids)
+    changes = plan.plan_changes(
+        required=required, existing=existing, employee_ids=employee_ids, today=today
+    )
+    return changes, existing, employees
+
+
 @transaction.atomic
 def plan_apply_review(*, review_id: int, today: datetime.date | None = None) -> ApplyResult:
     """Apply an approved review to everyone whose plan it sets: the employees of its workplace
@@ -206,28 +249,101 @@ def plan_apply_review(*, review_id: int, today: datetime.date | None = None) -> 
     if review is None or review.status != RiskReview.Status.APPROVED:
         # Superseded before the task ran: the newer review's own task applies the plan.
         return ApplyResult(skipped=True)
-    today = today or timezone.localdate()
-    root = review.workplace
-    subtree = dict(Workplace.objects.filter(path__startswith=root.path).values_list("path", "pk"))
-    reviewed = RiskReview.objects.filter(
-        status=RiskReview.Status.APPROVED, workplace__path__startswith=root.path
-    ).values_list("workplace__path", flat=True)
-    effective = plan.effective_review_paths(subtree, reviewed, steplen=Workplace.steplen)
-    workplace_ids = [subtree[path] for path, nearest in effective.items() if nearest == root.path]
-
-    employees = _employees(workplace_ids)
-    required = plan.plan(
-        review=reviews_load([review.pk])[review.pk],
-        courses=catalogue_load(),
-        employees=employees,
+    changes, _existing_rows, _employees_rows = _review_changes(
+        plan_review=reviews_load([review.pk])[review.pk],
+        workplace_ids=_review_workplaces(review.workplace),
         policy=policy_current(),
-        start=today,
-    )
-    employee_ids = [e.id for e in employees]
-    changes = plan.plan_changes(
-        required=required, existing=_existing(employee_ids), employee_ids=employee_ids, today=today
+        today=today or timezone.localdate(),
     )
     return _write(changes, source=Assignment.Source.PLAN)
+
+
+def _draft_as_plan(review: RiskReview, policy: plan.Policy) -> plan.Review:
+    """A draft as plan.Review, with the levels its approval would freeze (same order as
+    reviews_load)."""
+    rows = (
+        RiskAssessment.objects.filter(review_id=review.pk)
+        .order_by("category__sort_order", "category__name")
+        .values_list("category_id", "likelihood", "impact", "level")
+    )
+    return plan.Review(
+        id=review.pk,
+        assessments=tuple(
+            plan.Assessment(
+                category_id=category_id,
+                level=level
+                if level and not review.is_draft
+                else policy.level_for(likelihood, impact),
+            )
+            for category_id, likelihood, impact, level in rows
+        ),
+    )
+
+
+def plan_preview_review(review_id: int, *, today: datetime.date | None = None) -> effects.Preview:
+    """What approving the review now would do, per course and person; writes nothing."""
+    review = RiskReview.objects.select_related("workplace").get(pk=review_id)
+    policy = policy_current()
+    plan_review = _draft_as_plan(review, policy)
+    workplace_ids = _review_workplaces(review.workplace)
+    changes, existing, employees = _review_changes(
+        plan_review=plan_review,
+        workplace_ids=workplace_ids,
+        policy=policy,
+        today=today or timezone.localdate(),
+    )
+    effect = plan.plan_effect(review=plan_review, changes=changes, existing=existing)
+
+    course_ids = {c.course_id for c in effect.courses}
+    titles = dict(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "title"))
+    categories = dict(
+        RiskCategory.objects.filter(pk__in={u.category_id for u in effect.unrated}).values_list(
+            "pk", "name"
+        )
+    )
+    # Names of the people concerned, from the same scope the plan covers: one query.
+    named = set().union(*(c.gains | c.optional for c in effect.courses))
+    people: dict[int, effects.Person] = {}
+    if named:
+        for pk, first, last, email in (
+            User.objects.filter(is_active=True, workplace_id__in=workplace_ids)
+            .order_by("last_name", "first_name", "pk")
+            .values_list("pk", "first_name", "last_name", "email")
+        ):
+            if pk in named:
+                people[pk] = effects.Person(id=pk, name=f"{first} {last}".strip() or email)
+    order = {pk: i for i, pk in enumerate(people)}
+
+    def persons(ids: frozenset[int]) -> tuple[effects.Person, ...]:
+        return tuple(people[pk] for pk in sorted(ids, key=order.__getitem__))
+
+    return effects.Preview(
+        courses=tuple(
+            sorted(
+                (
+                    effects.CourseEffect(
+                        course_id=c.course_id,
+                        title=titles.get(c.course_id, ""),
+                        gains=persons(c.gains),
+                        optional=persons(c.optional),
+                        unchanged=len(c.unchanged),
+                    )
+                    for c in effect.courses
+                ),
+                key=lambda c: (c.title.casefold(), c.course_id),
+            )
+        ),
+        unrated=tuple(
+            effects.UnratedLoss(
+                category=categories.get(u.category_id, ""),
+                course=titles.get(u.course_id, ""),
+                count=len(u.employee_ids),
+            )
+            for u in effect.unrated
+        ),
+        people=len(employees),
+        fingerprint=effect.fingerprint,
+    )
 
 
 @transaction.atomic

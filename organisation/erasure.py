@@ -65,6 +65,7 @@ def _profile(user: User) -> dict[str, Any]:
         "manager": user.manager.get_full_name() if user.manager_id else None,
         "is_management": user.is_management,
         "language": user.language,
+        "form_of_address": user.form_of_address,
         "roles": sorted(user.groups.values_list("name", flat=True)),
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,
@@ -104,6 +105,7 @@ def _erase_account(*, user: User, pseudonym: str) -> None:
     user.email = f"{pseudonym.rsplit(' ', 1)[-1].lower()}@{ERASED_EMAIL_DOMAIN}"
     user.personal_number = None
     user.job_title = ""
+    user.form_of_address = ""
     user.manager = None
     user.is_active = False
     user.is_staff = False

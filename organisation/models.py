@@ -10,6 +10,8 @@ from treebeard.mp_tree import MP_Node
 from core.collation import czech_order
 from core.jobs import BackgroundJob
 
+from . import grammar
+
 
 class Workplace(MP_Node):
     """A department (odbor) or a section (oddělení) below it; the tree may be deeper."""
@@ -91,6 +93,20 @@ class User(AbstractUser):
         _("language"), max_length=5, choices=Language.choices, default=Language.CZECH
     )
 
+    class FormOfAddress(models.TextChoices):
+        FEMALE = grammar.FEMALE, _("as a woman")
+        MALE = grammar.MALE, _("as a man")
+        NEUTRAL = grammar.NEUTRAL, _("neutral wording")
+
+    # Empty: not chosen yet, the first name suggests it (organisation.grammar).
+    form_of_address = models.CharField(
+        _("form of address"),
+        max_length=10,
+        choices=FormOfAddress.choices,
+        blank=True,
+        help_text=_("How messages address you in Czech."),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -116,6 +132,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def grammatical_gender(self) -> str:
+        """female, male or neutral: what Czech messages agree with."""
+        return grammar.gender_of(self)
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import selectors
 from .adapters import password_login_allowed
-from .forms_profile import LanguageForm
+from .forms_profile import FormOfAddressForm, LanguageForm
 
 
 @require_safe
@@ -20,6 +20,7 @@ def profile(request):
     person = context["person"]
     context.update(
         language_form=LanguageForm(instance=person),
+        address_form=FormOfAddressForm(instance=person),
         # Where passwords are on: SSO-only employees have none to change.
         can_change_password=person.has_usable_password() and password_login_allowed(person),
     )
@@ -46,3 +47,15 @@ def profile_language(request):
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+@require_POST
+@login_required
+def profile_form_of_address(request):
+    form = FormOfAddressForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the offered forms of address."))
+        return redirect("organisation:profile")
+    form.save()
+    messages.success(request, _("The form of address was changed."))
+    return redirect("organisation:profile")

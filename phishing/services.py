@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.models import Site
 
@@ -32,6 +33,7 @@ from core.models import OrganisationSettings
 from core.sanitize import strip_tags
 from courses.models import Assignment
 from courses.services import assignment_create
+from organisation.grammar import gendered
 from organisation.models import User, Workplace
 
 from . import placeholders, scanners, schedule
@@ -423,8 +425,23 @@ def _remediate(recipient: Recipient, now: datetime.datetime) -> list[str]:
     user = recipient.user
     day = timezone.localtime(now).date()
     with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
-        reason = _(
-            "You clicked a simulated phishing e-mail in the campaign “%(campaign)s” on %(date)s."
+        # The reason speaks to the person: in Czech its verb agrees with them, or is neutral.
+        reason = gendered(
+            user,
+            female=pgettext(
+                "female",
+                "You clicked a simulated phishing e-mail in the campaign “%(campaign)s” on "
+                "%(date)s.",
+            ),
+            male=pgettext(
+                "male",
+                "You clicked a simulated phishing e-mail in the campaign “%(campaign)s” on "
+                "%(date)s.",
+            ),
+            neutral=_(
+                "You clicked a simulated phishing e-mail in the campaign “%(campaign)s” on "
+                "%(date)s."
+            ),
         ) % {"campaign": campaign.name, "date": formats.date_format(day, "j. n. Y")}
     assignment, created = assignment_create(
         user=user,

@@ -9,12 +9,16 @@ these functions decide. That keeps the rules of the PDCA "Plan" step in one read
 - the due date follows the level (critical soonest);
 - a workplace without its own approved review inherits its nearest ancestor's;
 - applying a plan creates what is missing, keeps what exists, never deletes, and marks open
-  plan assignments that are no longer required.
+  plan assignments that are no longer required;
+- the effect of those changes on people (who gains, who keeps, for whom a course becomes
+  optional) is read off the very same changes, so a preview cannot differ from the apply.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -222,6 +226,7 @@ class Existing:
     due_date: datetime.date | None = None
     completed_on: datetime.date | None = None
     refresher_months: int | None = None
+    category_id: int | None = None  # the risk category that required it, if a plan's
 
 
 @dataclass
@@ -295,3 +300,84 @@ def plan_changes(
         if e.is_open and e.from_plan and (e.employee_id, e.course_id) not in required_keys
     )
     return changes
+
+
+@dataclass(frozen=True)
+class CourseChange:
+    """One course's effect on people (employee ids)."""
+
+    course_id: int
+    gains: frozenset[int]  # becomes mandatory: created, required again, self-chosen made duty
+    optional: frozenset[int]  # an open plan assignment no longer required
+    unchanged: frozenset[int]  # kept as it is (still required, or completed and current)
+
+
+@dataclass(frozen=True)
+class UnratedChange:
+    """Open required assignments that become optional because the review does not rate the
+    category that required them."""
+
+    category_id: int
+    course_id: int
+    employee_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class Effect:
+    courses: tuple[CourseChange, ...]  # ordered by course id
+    unrated: tuple[UnratedChange, ...]
+    fingerprint: str  # changes whenever the review's levels or any person's outcome change
+
+
+def plan_effect(*, review: Review, changes: Changes, existing: Iterable[Existing]) -> Effect:
+    """What `changes` (from plan_changes) mean for people, per course."""
+    by_id = {e.id: e for e in existing}
+    gains: dict[int, set[int]] = {}
+    optional: dict[int, set[int]] = {}
+    unchanged: dict[int, set[int]] = {}
+    for req in changes.create:
+        gains.setdefault(req.course_id, set()).add(req.employee_id)
+    for _pk, req in changes.reopen:
+        gains.setdefault(req.course_id, set()).add(req.employee_id)
+    for pk, req in changes.repoint:
+        # The employee's own enrolment turns into an obligation; an earlier review's
+        # assignment only carries the new reason.
+        target = gains if by_id[pk].self_chosen else unchanged
+        target.setdefault(req.course_id, set()).add(req.employee_id)
+    for pk in changes.keep:
+        item = by_id[pk]
+        unchanged.setdefault(item.course_id, set()).add(item.employee_id)
+    rated = {a.category_id for a in review.assessments}
+    unrated: dict[tuple[int, int], set[int]] = {}
+    for pk in changes.retire:
+        item = by_id[pk]
+        optional.setdefault(item.course_id, set()).add(item.employee_id)
+        if item.category_id is not None and item.category_id not in rated:
+            unrated.setdefault((item.category_id, item.course_id), set()).add(item.employee_id)
+
+    courses = tuple(
+        CourseChange(
+            course_id=course_id,
+            gains=frozenset(gains.get(course_id, ())),
+            optional=frozenset(optional.get(course_id, ())),
+            unchanged=frozenset(
+                unchanged.get(course_id, set())
+                - gains.get(course_id, set())
+                - optional.get(course_id, set())
+            ),
+        )
+        for course_id in sorted(gains.keys() | optional.keys() | unchanged.keys())
+    )
+    unrated_changes = tuple(
+        UnratedChange(category_id=category_id, course_id=course_id, employee_ids=frozenset(ids))
+        for (category_id, course_id), ids in sorted(unrated.items())
+    )
+    payload = {
+        "review": review.id,
+        "levels": sorted((a.category_id, a.level) for a in review.assessments),
+        "courses": [
+            [c.course_id, sorted(c.gains), sorted(c.optional), sorted(c.unchanged)] for c in courses
+        ],
+    }
+    fingerprint = hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+    return Effect(courses=courses, unrated=unrated_changes, fingerprint=fingerprint)

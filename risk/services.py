@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from . import effects
 from .measures import measures_for
 from .models import RiskAssessment, RiskCategory, RiskReview
 from .selectors import policy_current
@@ -14,10 +15,21 @@ from .signals import review_approved
 APPROVE_ACTION = "risk.review.approve"
 
 
+class StalePreview(ValidationError):
+    """The effect the manager confirmed is no longer what the approval would do."""
+
+
 @transaction.atomic
-def review_approve(*, review: RiskReview, approved_by, now=None) -> RiskReview:
+def review_approve(
+    *, review: RiskReview, approved_by, now=None, confirmed_effect: str | None = None
+) -> RiskReview:
     """Approve a draft: freeze its levels, supersede the workplace's current review, and, once
-    committed, announce it so the plan is applied. Approving an approved review changes nothing."""
+    committed, announce it so the plan is applied. Approving an approved review changes nothing.
+
+    `confirmed_effect` is the fingerprint of the preview the manager saw (the admin always
+    passes it): if the plan's effect changed since, for instance because another review was
+    approved meanwhile, nothing is approved and StalePreview asks for a fresh look.
+    """
     review = RiskReview.objects.select_for_update().get(pk=review.pk)
     if review.status == RiskReview.Status.APPROVED:
         return review
@@ -26,6 +38,19 @@ def review_approve(*, review: RiskReview, approved_by, now=None) -> RiskReview:
     assessments = list(RiskAssessment.objects.filter(review=review))
     if not assessments:
         raise ValidationError(_("Assess at least one risk category before approving."))
+    preview = effects.review_preview(review.pk)
+    if (
+        confirmed_effect is not None
+        and preview is not None
+        and preview.fingerprint != confirmed_effect
+    ):
+        raise StalePreview(
+            _(
+                "What the approval does has changed since you looked (another review may have "
+                "been approved, or people or courses changed). Check the new preview and "
+                "confirm again."
+            )
+        )
 
     policy = policy_current()
     measured = measures_for(workplace=review.workplace)
@@ -59,7 +84,16 @@ def review_approve(*, review: RiskReview, approved_by, now=None) -> RiskReview:
         raise ValidationError(
             _("Another review of this workplace was approved at the same moment. Reload the page.")
         ) from exc
-    log(instance=review, action=APPROVE_ACTION, user=approved_by)
+    # The audit entry keeps the effect that was approved, beside who and when.
+    data = {}
+    if preview is not None:
+        data = {
+            "effect": preview.fingerprint,
+            "people": preview.people,
+            "gains": preview.gains,
+            "optional": preview.optional,
+        }
+    log(instance=review, action=APPROVE_ACTION, user=approved_by, data=data)
     review_id = review.pk
     transaction.on_commit(lambda: review_approved.send(sender=RiskReview, review_id=review_id))
     return review

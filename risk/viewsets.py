@@ -5,8 +5,9 @@ locks the review; approved and superseded reviews can be inspected, never edited
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 
-from . import services
+from . import effects, services
 from .forms import RiskReviewForm
 from .models import RiskCategory, RiskReview
 from .panels import MeasuredPanel, RiskMatrixPanel
@@ -149,6 +150,8 @@ class _ApprovableDraftMixin:
         self.review = get_object_or_404(
             RiskReview.objects.select_related("workplace"), pk=kwargs["pk"]
         )
+        if not self.user_has_permission_for_instance("approve", self.review):
+            raise PermissionDenied
         if not self.review.is_draft:
             messages.warning(request, _("This review is not a draft; nothing to approve."))
             return redirect("risk_reviews:inspect", self.review.pk)
@@ -162,12 +165,27 @@ class ReviewApproveView(
     WagtailAdminTemplateMixin,
     TemplateView,
 ):
-    """Confirm, then approve: the plan follows in the background."""
+    """GET previews what the approval does (a dry run of the plan, nothing written); POST
+    approves, refusing if the effect is no longer the one previewed. The plan follows in
+    the background."""
 
     permission_required = "approve"  # risk.approve_riskreview, by the viewset's policy
     template_name = "risk/admin/review_approve.html"
     page_title = _("Approve risk review")
     header_icon = "check"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            # A real 403 (Wagtail would redirect to the dashboard): nothing of the preview,
+            # which names people, is computed or shown.
+            return TemplateResponse(
+                request,
+                "risk/admin/review_approve_forbidden.html",
+                {"page_title": self.page_title, "header_icon": "lock"},
+                status=403,
+            )
 
     def get_page_subtitle(self):
         return str(self.review)
@@ -189,12 +207,17 @@ class ReviewApproveView(
             rated=rated,
             matrix=risk_matrix(policy=policy, rated=rated),
             current=review_current_for(workplace=self.review.workplace),
+            preview=effects.review_preview(self.review.pk),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         try:
-            services.review_approve(review=self.review, approved_by=request.user)
+            services.review_approve(
+                review=self.review,
+                approved_by=request.user,
+                confirmed_effect=request.POST.get("effect", ""),
+            )
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

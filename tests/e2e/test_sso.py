@@ -37,7 +37,7 @@ def test_saml_login_links_the_existing_employee_and_lands_on_my_training(page, b
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(f"{base_url}/my-training/")
     expect(page.get_by_role("heading", name="Moje školení", level=1)).to_be_visible()
-    expect(page.get_by_text("Přihlášen(a): Jana Nováková")).to_be_visible()
+    expect(page.get_by_text("Přihlášena: Jana Nováková")).to_be_visible()
     snapshot(page, "sso-02-saml-my-training")
     # The profile shows the linked office account.
     page.get_by_role("link", name="Můj profil").click()

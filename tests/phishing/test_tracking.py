@@ -37,12 +37,32 @@ def test_a_person_s_click_is_counted_and_assigns_the_remedial_course_once(client
     assert assignment.course_id == sent.campaign.remedial_course_id
     today = timezone.localdate()
     assert assignment.reason == (
-        f"Kliknul(a) jste na simulovaný phishing v kampani „Podzimní kampaň“ dne "
+        f"Klikla jste na simulovaný phishing v kampani „Podzimní kampaň“ dne "
         f"{today.day}. {today.month}. {today.year}."
     )
     assert assignment.due_date == today + datetime.timedelta(days=14)
     assert Event.objects.filter(kind="clicked", automated="").count() == 2
     assert ModelLogEntry.objects.filter(action="phishing.remedial").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("male", "Klikl jste na simulovaný phishing v kampani „Podzimní kampaň“ dne {day}."),
+        (
+            "neutral",
+            "Dne {day} došlo z vašeho účtu ke kliknutí na simulovaný phishing v kampani "
+            "„Podzimní kampaň“.",
+        ),
+    ],
+)
+def test_the_remedial_reason_agrees_with_the_chosen_form_of_address(client, sent, form, expected):
+    sent.user.form_of_address = form
+    sent.user.save()
+    client.get(reverse("phishing:click", args=(sent.token,)), HTTP_USER_AGENT=BROWSER)
+    today = timezone.localdate()
+    day = f"{today.day}. {today.month}. {today.year}"
+    assert Assignment.objects.get(user=sent.user).reason == expected.format(day=day)
 
 
 @pytest.mark.parametrize(

@@ -146,7 +146,7 @@ def test_start_beyond_the_attempt_limit_is_refused(quiz, assignment, employee, c
     response = client.post(f"/quizzes/{quiz.pk}/start/")
 
     assert response.status_code == 403
-    assert "Využil(a) jste všechny 3 pokusy." in response.content.decode()
+    assert "Všechny 3 pokusy jsou vyčerpány." in response.content.decode()
     assert Attempt.objects.filter(assignment=assignment).count() == 3
 
 
