@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.collation import czech_order
 from organisation.models import User, Workplace
 from risk import effects, plan
 from risk.models import RiskAssessment, RiskCategory, RiskReview
@@ -307,7 +308,7 @@ def plan_preview_review(review_id: int, *, today: datetime.date | None = None) -
     if named:
         for pk, first, last, email in (
             User.objects.filter(is_active=True, workplace_id__in=workplace_ids)
-            .order_by("last_name", "first_name", "pk")
+            .order_by(czech_order("last_name"), czech_order("first_name"), "pk")
             .values_list("pk", "first_name", "last_name", "email")
         ):
             if pk in named:
