@@ -5,7 +5,7 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from automation import tasks
 from automation.models import JobRun, OutboxEmail
@@ -27,8 +27,13 @@ def worker(django_db_serialized_rollback, transactional_db):
 def _wait_for(condition, timeout=30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():
-            return True
+        try:
+            if condition():
+                return True
+        except OperationalError:
+            # The shared in-memory SQLite locks a table while the worker thread writes it;
+            # the poll only looks, so it looks again.
+            pass
         time.sleep(0.2)
     return False
 

@@ -22,6 +22,9 @@ def _grant(user, *names: str):
 
 
 def _refused(response) -> bool:
+    """Wagtail's refusal (back to the dashboard with a message) or a plain 403."""
+    if response.status_code == 403:
+        return True
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
