@@ -83,6 +83,58 @@ class Notification(models.Model):
         return self.key
 
 
+class JobRequest(models.Model):
+    """A run of a job that staff started from the admin ("run now"), followed by its page.
+
+    At most one request per job is open (queued or running) at a time: the partial unique
+    constraint turns a second click, or two people clicking at once, into a refusal
+    instead of a second concurrent run.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("job state", "Queued")
+        RUNNING = "running", pgettext_lazy("job state", "Running")
+        DONE = "done", pgettext_lazy("job state", "Done")
+        FAILED = "failed", pgettext_lazy("job state", "Failed")
+
+    job = models.CharField(_("job"), max_length=40)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("job run request")
+        verbose_name_plural = _("job run requests")
+        ordering = ["-requested_at"]
+        permissions = [("run_job_now", _("Can run a PDCA job now"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job"],
+                condition=models.Q(finished_at__isnull=True),
+                name="automation_one_open_request_per_job",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
 class JobRun(models.Model):
     """When a job last ran and what it did, for the admin."""
 
@@ -106,6 +158,15 @@ class JobRun(models.Model):
     error = models.TextField(_("error"), blank=True)
     # Each try of a task is its own row: a transient error's failed try stays visible.
     attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    # Set when staff started the run from the admin; its progress page reads these rows.
+    request = models.ForeignKey(
+        JobRequest,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="runs",
+        verbose_name=_("run now request"),
+    )
 
     class Meta:
         verbose_name = _("job run")

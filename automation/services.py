@@ -38,7 +38,7 @@ from risk.models import RiskCategory, RiskReview
 from . import ladder
 from .emails import absolute_url, page_url, queue
 from .ics import due_date_event
-from .models import AutomationSettings, JobRun, Notification, OutboxEmail
+from .models import AutomationSettings, JobRequest, JobRun, Notification, OutboxEmail
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -699,6 +699,58 @@ JOBS: dict[str, Callable[..., dict[str, int]]] = {
 }
 
 
+RUN_NOW_ACTION = "automation.run_now"
+# A request or run older than this that never finished lost its task (the broker was away
+# or its worker died for good); it no longer blocks the button, the catch-up redoes its work.
+STALE_AFTER = datetime.timedelta(hours=1)
+
+
+class JobBusy(Exception):
+    """A run of the job is queued or running already; `request` is the open one, if any."""
+
+    def __init__(self, request: JobRequest | None):
+        super().__init__(request)
+        self.request = request
+
+
+def job_request_create(*, name: str, user, now: datetime.datetime | None = None) -> JobRequest:
+    """Record that `user` starts job `name` now (audited), unless a run of it is under way.
+
+    The caller enqueues the task on commit. Raises KeyError for an unknown job and JobBusy
+    while another request of the job is open or a scheduled run of it is running.
+    """
+    if name not in JOBS:
+        raise KeyError(name)
+    now = now or timezone.now()
+    stale = now - STALE_AFTER
+    with transaction.atomic():
+        JobRequest.objects.filter(job=name, finished_at=None, requested_at__lt=stale).update(
+            status=JobRequest.Status.FAILED, finished_at=now, error="lost"
+        )
+        open_request = JobRequest.objects.filter(job=name, finished_at=None).first()
+        if open_request is not None:
+            raise JobBusy(open_request)
+        if JobRun.objects.filter(
+            job=name, status=JobRun.Status.RUNNING, started_at__gte=stale
+        ).exists():
+            raise JobBusy(None)
+        try:
+            with transaction.atomic():
+                request = JobRequest.objects.create(job=name, requested_by=user)
+        except IntegrityError:
+            # Somebody else's click won the race between the check and the insert.
+            raise JobBusy(JobRequest.objects.filter(job=name, finished_at=None).first()) from None
+        log(instance=request, action=RUN_NOW_ACTION, user=user, data={"job": name})
+    return request
+
+
+def job_request_fail(*, request_id: int, error: str) -> None:
+    """The request's last try failed: it closes, so the button works again."""
+    JobRequest.objects.filter(pk=request_id, finished_at=None).update(
+        status=JobRequest.Status.FAILED, error=error, finished_at=timezone.now()
+    )
+
+
 def job_run(
     *,
     name: str,
@@ -706,6 +758,7 @@ def job_run(
     attempt: int = 1,
     task_id: str = "",
     seconds: float | None = None,
+    request_id: int | None = None,
 ) -> JobRun:
     """Run one job, recording when it ran, which try it was and what it did.
 
@@ -719,7 +772,11 @@ def job_run(
         JobRun.objects.filter(task_id=task_id, status=JobRun.Status.RUNNING).update(
             status=JobRun.Status.INTERRUPTED, finished_at=timezone.now()
         )
-    run = JobRun.objects.create(job=name, attempt=attempt, task_id=task_id)
+    run = JobRun.objects.create(job=name, attempt=attempt, task_id=task_id, request_id=request_id)
+    if request_id is not None:
+        JobRequest.objects.filter(pk=request_id, finished_at=None).update(
+            status=JobRequest.Status.RUNNING
+        )
     _slice.deadline = time.monotonic() + seconds if seconds else None
     try:
         counts = JOBS[name](today=today)
@@ -736,6 +793,11 @@ def job_run(
         raise
     finally:
         _slice.deadline = None
-    run.status, run.counts, run.finished_at = JobRun.Status.DONE, counts, timezone.now()
-    run.save(update_fields=["status", "counts", "finished_at"])
+    with transaction.atomic():
+        run.status, run.counts, run.finished_at = JobRun.Status.DONE, counts, timezone.now()
+        run.save(update_fields=["status", "counts", "finished_at"])
+        if request_id is not None:
+            JobRequest.objects.filter(pk=request_id).update(
+                status=JobRequest.Status.DONE, counts=counts, finished_at=run.finished_at
+            )
     return run

@@ -27,23 +27,33 @@ TRANSIENT = (OperationalError, InterfaceError, BrokerError, RedisError, Connecti
     retry_jitter=True,
     max_retries=6,
 )
-def run_job(self, name: str) -> dict:
+def run_job(self, name: str, request_id: int | None = None) -> dict:
     """Run a scheduled job; safe to run twice (effects are keyed), then send its e-mails.
 
     A transient error (the database, the broker or the cache away for a moment) is retried
     with growing pauses (about 2, 4, 8 ... s, at most 5 minutes); each try is a JobRun.
+    `request_id` is set when staff started the job from the admin ("run now"): its runs
+    point at the request, which closes with the counts (or the error of the last try).
     """
-    run = services.job_run(
-        name=name,
-        attempt=self.request.retries + 1,
-        task_id=self.request.id or "",
-        seconds=settings.AUTOMATION_JOB_SLICE_SECONDS,
-    )
+    try:
+        run = services.job_run(
+            name=name,
+            attempt=self.request.retries + 1,
+            task_id=self.request.id or "",
+            seconds=settings.AUTOMATION_JOB_SLICE_SECONDS,
+            request_id=request_id,
+        )
+    except Exception as exc:
+        if request_id is not None and (
+            not isinstance(exc, TRANSIENT) or self.request.retries >= self.max_retries
+        ):
+            services.job_request_fail(request_id=request_id, error=repr(exc))
+        raise
     # The job is done (or its slice is) even if the broker is away now: the 5-minute flush
     # sends its e-mails, and the next scheduled run (or the catch-up) does the rest.
     enqueue(outbox_flush)
     if run.status == run.Status.CONTINUED:
-        enqueue(run_job, name)
+        enqueue(run_job, name, request_id=request_id)
     return run.counts
 
 

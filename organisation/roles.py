@@ -117,6 +117,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_QUIZZES,
         *_CERTIFICATES,
         *_AUTOMATION,
+        "automation.run_job_now",  # the PDCA cycle is theirs: they may run a job now
         *_REPORTS_EVERYONE,
         "reports.view_risk_heatmap",
         *_PHISHING,

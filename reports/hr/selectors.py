@@ -15,6 +15,7 @@ Definitions used on every page and export:
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -311,6 +312,60 @@ def rollup(
     return rows
 
 
+def scope_root_path(
+    rows: list[WorkplaceRow], labels: dict[int, WorkplaceLabel], root: Workplace | None
+) -> str:
+    """The deepest workplace above everybody counted (or the chosen one), as a path.
+
+    "" when the people counted sit under more than one top workplace. A manager whose
+    team sits in one section gets that section, whatever workplace they filtered by.
+    """
+    steplen = Workplace.steplen
+    paths = [labels[row.pk].path for row in rows if row.pk is not None and row.own.required]
+    common = os.path.commonprefix(paths) if paths else ""
+    common = common[: len(common) - len(common) % steplen]
+    if root is not None and len(root.path) > len(common):
+        return root.path
+    return common
+
+
+def chart_rows(
+    rows: list[WorkplaceRow], labels: dict[int, WorkplaceLabel], *, root: Workplace | None
+) -> list[WorkplaceRow]:
+    """One bar per first-level sub-workplace of the scope root, each with its subtree summed.
+
+    A whole office under one top workplace thus shows its departments, not a single bar.
+    A scope root that is a leaf (or has nobody below) is its own bar; people who sit in
+    the root itself get a bar of their own ("directly"), so the bars add up to the total.
+    Pure: it reads the rolled-up rows, no queries.
+    """
+    steplen = Workplace.steplen
+    base = scope_root_path(rows, labels, root)
+    by_path = {labels[row.pk].path: row for row in rows if row.pk is not None}
+    children = [
+        row
+        for path, row in by_path.items()
+        if len(path) == len(base) + steplen and path.startswith(base)
+    ]
+    children.sort(key=lambda row: labels[row.pk].path)
+    root_row = by_path.get(base)
+    if root_row is not None and not children:
+        bars = [root_row]
+    elif root_row is not None and root_row.own.required:
+        directly = WorkplaceRow(
+            pk=root_row.pk,
+            name=_("%(name)s (directly)") % {"name": root_row.name},
+            full_name=_("%(name)s (directly)") % {"name": root_row.full_name},
+            level=root_row.level,
+            own=root_row.own,
+            total=root_row.own,
+        )
+        bars = [directly, *children]
+    else:
+        bars = children
+    return bars + [row for row in rows if row.pk is None]
+
+
 def month_starts(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     """The first day of every month from `first`'s month to `last`'s, both included."""
     months, current = [], first.replace(day=1)
@@ -492,9 +547,7 @@ def hr_dashboard(
         row.links = drill_links(
             filters, date_from=row.month.isoformat(), date_to=month_end(row.month).isoformat()
         )
-    # The chart shows one level: the top workplaces, or the chosen one's direct children.
-    chart_level = 1 if filters.workplace is not None else 0
-    chart = [row for row in workplaces if row.level == chart_level] or workplaces[:1]
+    chart = chart_rows(workplaces, labels, root=filters.workplace)
     return HRDashboard(
         filters=filters,
         totals=totals,
