@@ -38,6 +38,7 @@ class Notification(models.Model):
     e-mail and assignment it causes, in one transaction, so a retried or concurrent run
     that reaches the same key rolls back instead of repeating the effect.
     """
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     class Kind(models.TextChoices):

@@ -76,6 +76,7 @@ class CertificateQuerySet(models.QuerySet):
 
 class Certificate(models.Model):
     """Proof that one assignment was completed; what it says is frozen when it is issued."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     assignment = models.OneToOneField(

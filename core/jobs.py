@@ -19,6 +19,7 @@ class BackgroundJob(models.Model):
     polls the same JSON (`state_json`) for all, and their Celery tasks retry alike
     (`retrying_task`).
     """
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     # A database that is briefly away or locked, a full disk or a storage hiccup is worth

@@ -160,6 +160,7 @@ class LessonPage(LoginRequiredPageMixin, Page):
 
 class Assignment(models.Model):
     """One employee's obligation (or self-chosen wish) to complete one course once."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     class Status(models.TextChoices):
@@ -296,6 +297,7 @@ class Assignment(models.Model):
 
 class LessonProgress(models.Model):
     """A lesson done within one assignment; a refresher starts with none."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     assignment = models.ForeignKey(

@@ -147,6 +147,7 @@ class User(AbstractUser):
 
 class DirectorySync(models.Model):
     """One run of the directory sync: what it found, what it did or why it stopped."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     class Status(models.TextChoices):
@@ -192,6 +193,7 @@ class DirectorySync(models.Model):
 class Erasure(models.Model):
     """A departed person's personal data was erased: when, by whom (empty: the retention
     purge) and the pseudonym that replaced their name. One per person; never undone."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     user = models.OneToOneField(

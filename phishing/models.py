@@ -200,6 +200,7 @@ class Campaign(models.Model):
 class Recipient(models.Model):
     """One person in one campaign: the e-mail to send (exactly one, by the unique key) and
     the first time they opened, clicked, submitted or reported it."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="recipients")
@@ -247,6 +248,7 @@ class Recipient(models.Model):
 
 class Event(models.Model):
     """Every tracked request, people's and scanners' alike (scanners are kept, not counted)."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     class Kind(models.TextChoices):

@@ -282,6 +282,7 @@ class QuizPool(Orderable):
 
 class Attempt(models.Model):
     """One try at a quiz within one assignment; graded exactly once, by the server."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     user = models.ForeignKey(
@@ -347,6 +348,7 @@ class Attempt(models.Model):
 
 class AttemptQuestion(models.Model):
     """A question drawn for an attempt, with the order its choices were shown in."""
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     attempt = models.ForeignKey(
@@ -404,6 +406,7 @@ class ExtraAttempts(models.Model):
     A row without `granted_at` is an employee's pending request; HR or the security manager
     grants it (or grants unasked), and the granted `count` adds to the quiz's attempts.
     """
+
     wagtail_reference_index_ignore = True  # a record, not content (CONTRIBUTING.md)
 
     assignment = models.ForeignKey(
