@@ -133,6 +133,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ),
         "risk.view_riskcategory",
         *_QUIZZES,
+        # Essays are graded by hand, per course the editor may edit (quizzes/viewsets.py).
+        "quizzes.grade_essay",
     ],
 }
 

@@ -97,13 +97,20 @@ class QuestionViewSet(ModelViewSet):
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
             FieldPanel("truefalse_right"),
+            FieldRowPanel([FieldPanel("ignore_case"), FieldPanel("ignore_diacritics")]),
             InlinePanel(
                 "choices",
                 label=_("Choices"),
                 min_num=2,
+                help_text=_(
+                    "Short answer: each accepted answer (* stands for any text). Numerical: "
+                    "the number and its tolerance. Matching: the item and its matching answer. "
+                    "Ordering: the items in the right order. Essay: none."
+                ),
                 panels=[
                     FieldPanel("text"),
                     FieldPanel("fraction", widget=FractionSelect),
+                    FieldRowPanel([FieldPanel("match"), FieldPanel("tolerance")]),
                     FieldPanel("feedback"),
                 ],
             ),
