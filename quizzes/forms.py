@@ -359,3 +359,21 @@ class ImportForm(forms.Form):
             self.add_error("new_bank", gettext("A bank of this name exists; choose it above."))
         cleaned["bank_name"] = bank.name if bank else new_bank
         return cleaned
+
+
+class EssayGradeForm(forms.Form):
+    """A course editor's grade of one essay: a share of the question's mark and feedback."""
+
+    points = forms.DecimalField(
+        label=_("Points (% of the question's mark)"),
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        localize=True,
+    )
+    feedback = forms.CharField(
+        label=_("Feedback for the employee"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -37,6 +37,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
+SEVEN_PLACES = Decimal("0.0000001")
 # Moodle stores fractions to 7 places, so three right answers worth 0.3333333 each add up to
 # 0.9999999; like Moodle (question_state::graded_state_for_fraction) we count anything within
 # a millionth of a full mark as full, or such a question could never be answered correctly.
@@ -340,7 +341,8 @@ def _grade_paired(question: Question, answer: object) -> QuestionResult:
     if not asked or not answered:
         points = ZERO
     elif question.mode == PARTIAL:
-        points = _clamp(Decimal(sum(right)) / len(asked))
+        # To Moodle's 7 places, as stored: 2 of 3 pairs are 0.6666667 here as in the database.
+        points = _clamp((Decimal(sum(right)) / len(asked)).quantize(SEVEN_PLACES))
     else:
         points = ONE if all(right) else ZERO
     return QuestionResult(

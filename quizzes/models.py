@@ -152,12 +152,12 @@ class Question(ClusterableModel):
     def to_grading(self, choices, order=None) -> grading.Question:
         """The pure grader's view of this question with `choices` (in `order` of ids if given).
 
-        Matching and ordering are graded in the authored order (the right one), whatever
-        order the take page showed.
+        Only choice questions keep the shown order: matching and ordering are graded in the
+        authored (right) order, and typed answers match the accepted ones in the author's order.
         """
         by_id = {c.pk: c for c in choices}
         ids = [pk for pk in order if pk in by_id] if order is not None else list(by_id)
-        if self.type in grading.PAIRED_TYPES:
+        if self.type not in grading.CHOICE_TYPES:
             ids = sorted(ids, key=lambda pk: (by_id[pk].sort_order or 0, pk))
         return grading.Question(
             id=self.pk,

@@ -654,3 +654,42 @@ def quiz_statistics(*, quiz: Quiz) -> QuizStatistics:
         distribution=grading.score_distribution(score_values),
         questions=stats,
     )
+
+
+# --- Essays waiting for a course editor -------------------------------------------------------
+
+
+def essay_queue(*, course_ids=None) -> list:
+    """Ungraded essays of submitted attempts, oldest submission first, in one query.
+
+    `course_ids` narrows them to the courses the viewer may edit (the view decides which).
+    """
+    from .models import Response
+
+    queue = (
+        Response.objects.filter(
+            item__question__type=grading.ESSAY,
+            graded_at__isnull=True,
+            item__attempt__awaiting_grading=True,
+        )
+        .select_related("item__question", "item__attempt__user", "item__attempt__quiz__course")
+        .order_by("item__attempt__submitted_at", "pk")
+    )
+    if course_ids is not None:
+        queue = queue.filter(item__attempt__quiz__course_id__in=course_ids)
+    return list(queue[:500])
+
+
+def essay_course_ids() -> list[int]:
+    """Courses with an essay waiting, so the view checks the editor's rights per course."""
+    from .models import Response
+
+    return list(
+        Response.objects.filter(
+            item__question__type=grading.ESSAY,
+            graded_at__isnull=True,
+            item__attempt__awaiting_grading=True,
+        )
+        .values_list("item__attempt__quiz__course_id", flat=True)
+        .distinct()
+    )

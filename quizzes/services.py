@@ -210,8 +210,9 @@ def attempt_start(
         ):
             choices[question_id].append(choice_id)
         for question_id, ids in choices.items():
-            # "True" before "False" is what everyone expects; other choices are shuffled.
-            if types[question_id] != grading.TRUEFALSE:
+            # "True" before "False" is what everyone expects, and typed answers are never shown,
+            # so they keep the author's order (the first match decides); the rest is shuffled.
+            if types[question_id] in (grading.SINGLE, grading.MULTIPLE, *grading.PAIRED_TYPES):
                 authored = list(ids)
                 rng.shuffle(ids)
                 if types[question_id] == grading.ORDERING and ids == authored and len(ids) > 1:
