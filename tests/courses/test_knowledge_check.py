@@ -100,8 +100,7 @@ def test_get_changes_nothing_and_an_unknown_block_is_refused(lesson, employee, c
 
 def test_a_check_needs_a_right_answer():
     block = KnowledgeCheckBlock()
-    value = block.to_python(
-        {**CHECK, "choices": [dict(c, correct=False) for c in CHECK["choices"]]}
-    )
-    with pytest.raises(Exception, match="right answer"):
-        block.clean(value)
+    wrong_only = [dict(c, correct=False) for c in CHECK["choices"]]
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python({**CHECK, "choices": wrong_only}))
+    assert "right answer" in str(raised.value.block_errors["choices"])
