@@ -103,4 +103,4 @@ def test_a_check_needs_a_right_answer():
     wrong_only = [dict(c, correct=False) for c in CHECK["choices"]]
     with pytest.raises(StructBlockValidationError) as raised:
         block.clean(block.to_python({**CHECK, "choices": wrong_only}))
-    assert "right answer" in str(raised.value.block_errors["choices"])
+    assert "správnou odpověď" in str(raised.value.block_errors["choices"])
