@@ -59,7 +59,8 @@ def test_each_new_type_is_answered_by_keyboard(browser, page, live_server, demo,
     page.wait_for_url("**/quizzes/attempts/*/")
     assert [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")] == []
 
-    page.get_by_label("Vaše odpověď", exact=True).first.focus()
+    # The essay's textarea is labelled "Vaše odpověď" too: the short answer is the text input.
+    page.locator("input[type=text]:not([inputmode])").focus()
     page.keyboard.type("plzen")
     page.get_by_label("Vaše odpověď (číslo)").focus()
     page.keyboard.type("3,14")
@@ -81,3 +82,8 @@ def test_each_new_type_is_answered_by_keyboard(browser, page, live_server, demo,
     expect(page.get_by_text("Čeká na hodnocení").first).to_be_visible()
     assert [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")] == []
     snapshot(page, f"14-question-types-result-{name}")
+    from quizzes.models import Response
+
+    typed = dict(Response.objects.values_list("item__question__type", "text"))
+    assert (typed["shortanswer"], typed["numerical"]) == ("plzen", "3,14")
+    assert typed["essay"].startswith("Odkaz vede jinam")
