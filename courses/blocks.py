@@ -158,6 +158,51 @@ class DocumentBlock(blocks.StructBlock):
         template = "courses/blocks/document.html"
 
 
+class KnowledgeCheckChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=500)
+    correct = blocks.BooleanBlock(label=_("right answer"), required=False)
+    feedback = blocks.CharBlock(
+        label=_("feedback"),
+        required=False,
+        max_length=1000,
+        help_text=_("Shown when the employee picks this answer."),
+    )
+
+
+class KnowledgeCheckBlock(blocks.StructBlock):
+    """An ungraded question inside a lesson, answered with immediate feedback.
+
+    It carries its own question, not one of a quiz bank: quizzes sit above courses, and a
+    knowledge check never counts toward the grade. Answers are kept for item analysis.
+    """
+
+    question = blocks.CharBlock(label=_("question"), max_length=1000)
+    multiple = blocks.BooleanBlock(
+        label=_("several right answers"),
+        required=False,
+        help_text=_("Check boxes instead of one choice; right means exactly the right ones."),
+    )
+    choices = blocks.ListBlock(KnowledgeCheckChoiceBlock(), label=_("answers"), min_num=2)
+
+    class Meta:
+        icon = "help"
+        label = _("Knowledge check")
+        template = "courses/blocks/knowledge_check.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        right = [c for c in value["choices"] if c["correct"]]
+        if not right or (not value["multiple"] and len(right) > 1):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "choices": ValidationError(
+                        _("Mark one right answer (several if “several right answers” is on).")
+                    )
+                }
+            )
+        return value
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = ImageBlock()
@@ -166,3 +211,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     key_points = KeyPointsBlock()
     document = DocumentBlock()
+    knowledge_check = KnowledgeCheckBlock()

@@ -151,10 +151,11 @@ class LessonPage(LoginRequiredPageMixin, Page):
         verbose_name_plural = _("lessons")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import lesson_detail
+        from .selectors import knowledge_check_blocks, lesson_detail
 
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = lesson_detail(user=request.user, lesson=self, request=request)
+        context["body_blocks"] = knowledge_check_blocks(user=request.user, lesson=self)
         return context
 
 
@@ -317,3 +318,30 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment_id}: {self.lesson_id}"
+
+
+class KnowledgeCheckAnswer(models.Model):
+    """One answer to a knowledge check of a lesson: kept for item analysis, never graded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="knowledge_check_answers",
+        verbose_name=_("employee"),
+    )
+    lesson = models.ForeignKey(
+        LessonPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("lesson")
+    )
+    block_id = models.CharField(_("block"), max_length=64)
+    choices = models.JSONField(_("chosen answers"), default=list)  # indexes of the block's choices
+    correct = models.BooleanField(_("right"))
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("knowledge check answer")
+        verbose_name_plural = _("knowledge check answers")
+        ordering = ["-answered_at", "-pk"]
+        indexes = [models.Index(fields=["lesson", "block_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.lesson_id}/{self.block_id}: {self.choices}"

@@ -237,3 +237,49 @@ def lesson_detail(*, user, lesson: LessonPage, request=None) -> LessonDetail:
         next_url=next_step.url if next_step else None,
         mark_done_url=mark_done_url,
     )
+
+
+# --- Knowledge checks inside lessons (ungraded) ---------------------------------------------
+
+
+@dataclass
+class KnowledgeCheckFeedback:
+    """What the employee last answered in one knowledge check, and what it means."""
+
+    chosen: list[int]
+    correct: bool
+    feedback: list[str]  # the chosen answers' feedback, in the block's order
+
+
+def knowledge_check_feedback(value, chosen: Sequence[int]) -> KnowledgeCheckFeedback:
+    """Pure: right means exactly the right answers chosen; feedback of each chosen one."""
+    choices = list(value["choices"])
+    right = {i for i, choice in enumerate(choices) if choice["correct"]}
+    picked = sorted(set(chosen))
+    return KnowledgeCheckFeedback(
+        chosen=picked,
+        correct=set(picked) == right,
+        feedback=[choices[i]["feedback"] for i in picked if choices[i]["feedback"]],
+    )
+
+
+def knowledge_check_blocks(*, user, lesson) -> list[tuple]:
+    """The lesson's blocks with the employee's last answer to each knowledge check: 1 query."""
+    from .models import KnowledgeCheckAnswer
+
+    checks = {block.id: block for block in lesson.body if block.block_type == "knowledge_check"}
+    last: dict[str, KnowledgeCheckAnswer] = {}
+    if checks and user.is_authenticated:
+        for answer in KnowledgeCheckAnswer.objects.filter(
+            user=user, lesson=lesson, block_id__in=list(checks)
+        ).order_by("answered_at", "pk"):
+            last[answer.block_id] = answer
+    return [
+        (
+            block,
+            knowledge_check_feedback(block.value, last[block.id].choices)
+            if block.id in last
+            else None,
+        )
+        for block in lesson.body
+    ]

@@ -215,3 +215,37 @@ def assignments_extend_due_date(
             },
         )
     return ExtensionResult(extended=len(moved), unchanged=len(chosen) - len(moved))
+
+
+class KnowledgeCheckRefused(ValueError):
+    """The answer names no knowledge check of the lesson, or answers it cannot have."""
+
+
+def knowledge_check_answer(*, user, lesson: LessonPage, block_id: str, chosen: list[str]):
+    """Store one answer to a lesson's knowledge check and return its feedback; never graded.
+
+    Raise KnowledgeCheckRefused for an unknown block, no answer, an answer index the block
+    does not have, or several answers to a one-answer check; nothing is stored then.
+    """
+    from .models import KnowledgeCheckAnswer
+    from .selectors import knowledge_check_feedback
+
+    block = next(
+        (b for b in lesson.body if b.block_type == "knowledge_check" and b.id == block_id), None
+    )
+    if block is None:
+        raise KnowledgeCheckRefused("unknown block")
+    try:
+        indexes = sorted({int(value) for value in chosen})
+    except ValueError:
+        raise KnowledgeCheckRefused("not an answer") from None
+    count = len(block.value["choices"])
+    if not indexes or any(not 0 <= i < count for i in indexes):
+        raise KnowledgeCheckRefused("no such answer")
+    if not block.value["multiple"] and len(indexes) > 1:
+        raise KnowledgeCheckRefused("one answer only")
+    result = knowledge_check_feedback(block.value, indexes)
+    KnowledgeCheckAnswer.objects.create(
+        user=user, lesson=lesson, block_id=block_id, choices=indexes, correct=result.correct
+    )
+    return block, result

@@ -15,4 +15,9 @@ urlpatterns = [
         name="lesson_done",
     ),
     path("courses/<int:course_id>/enrol/", views.course_enrol, name="course_enrol"),
+    path(
+        "lessons/<int:lesson_id>/checks/<str:block_id>/",
+        views.knowledge_check,
+        name="knowledge_check",
+    ),
 ]

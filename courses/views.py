@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,3 +52,34 @@ def lesson_done(request, assignment_id: int, lesson_id: int):
         messages.success(request, _("Course completed. Well done!"))
         return redirect(assignment.course.get_url(request))
     return redirect(row.resume_url or assignment.course.get_url(request))
+
+
+@login_required
+@require_POST
+def knowledge_check(request, lesson_id: int, block_id: str):
+    """Answer a lesson's knowledge check: feedback at once, stored, never graded.
+
+    Without JavaScript the form posts here and returns to the check in the lesson; the
+    static script posts the same form and swaps in the returned feedback.
+    """
+    lesson = get_object_or_404(LessonPage.objects.live().specific(), pk=lesson_id)
+    try:
+        block, result = services.knowledge_check_answer(
+            user=request.user,
+            lesson=lesson,
+            block_id=block_id,
+            chosen=request.POST.getlist("choice"),
+        )
+    except services.KnowledgeCheckRefused:
+        message = _("Choose an answer first.")
+        if request.headers.get("X-Requested-With") == "fetch":
+            return HttpResponseBadRequest(message)
+        messages.error(request, message)
+        return redirect(f"{lesson.get_url(request)}#check-{block_id}")
+    if request.headers.get("X-Requested-With") == "fetch":
+        return render(
+            request,
+            "courses/blocks/_knowledge_check_feedback.html",
+            {"result": result, "value": block.value},
+        )
+    return redirect(f"{lesson.get_url(request)}#check-{block_id}")

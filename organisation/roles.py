@@ -138,6 +138,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_QUIZZES,
         # SCORM packages (issue 14): upload, rename, delete one no lesson plays.
         *(f"scorm.{action}_scormpackage" for action in ("add", "change", "delete", "view")),
+        # Essays are graded by hand, per course the editor may edit (quizzes/viewsets.py).
+        "quizzes.grade_essay",
     ],
 }
 

@@ -4,3 +4,7 @@
 # with log(instance=<assignment>, action=EXTRA_ATTEMPTS_ACTION, user=<granter>,
 # data={"count": n, "reason": "..."}).
 EXTRA_ATTEMPTS_ACTION = "quizzes.extra_attempts"
+
+# A course editor grading one essay by hand: log(instance=<attempt>, action=ESSAY_GRADE_ACTION,
+# user=<editor>, data={"employee", "course", "question", "points", "attempt_finished"}).
+ESSAY_GRADE_ACTION = "quizzes.grade_essay"

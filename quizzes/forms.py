@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
@@ -17,7 +18,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from core.uploads import validate_upload_size
 
 from . import grading
-from .importers.base import FALSE_TEXT, TRUE_TEXT, VALID_FRACTIONS, choices_problem
+from .importers.base import (
+    FALSE_TEXT,
+    TRUE_TEXT,
+    VALID_FRACTIONS,
+    ParsedChoice,
+    choices_problem,
+    typed_choices_problem,
+)
 from .models import Choice, QuestionBank
 from .services import InvalidAnswers
 
@@ -37,25 +45,80 @@ def choice_token(attempt_id: int, choice_id: int) -> str:
     return salted_hmac("quizzes.choice", f"{attempt_id}:{choice_id}").hexdigest()[:20]
 
 
-def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int]) -> dict[int, list[int]]:
-    """Question id -> selected choice ids, from fields named q-<question id>.
+def match_token(attempt_id: int, question_id: int, answer: str) -> str:
+    """The value a matching answer's option carries in one attempt (see choice_token)."""
+    return salted_hmac("quizzes.match", f"{attempt_id}:{question_id}:{answer}").hexdigest()[:20]
 
-    `tokens` maps the attempt's choice tokens to choice ids. Raise InvalidAnswers (400) for any
-    other field or an unknown value, so a form the take page cannot produce is refused before
-    anything is graded.
+
+MAX_SHORT_ANSWER = 255
+MAX_ESSAY = 20_000
+
+
+@dataclass(frozen=True)
+class AnswerKeys:
+    """What the attempt's form may send: choice tokens, each question's type, match options.
+
+    Holds no answer key: which option is right stays with the grader.
     """
-    answers: dict[int, list[int]] = {}
+
+    tokens: Mapping[str, int]  # choice token -> choice id
+    types: Mapping[int, str] = field(default_factory=dict)  # question id -> type
+    matches: Mapping[str, str] = field(default_factory=dict)  # match token -> answer text
+
+
+def _typed(question_type: str, values: list[str]) -> str:
+    limit = MAX_ESSAY if question_type == grading.ESSAY else MAX_SHORT_ANSWER
+    if len(values) != 1 or len(values[0]) > limit:
+        raise ValueError(values)
+    return values[0].replace("\r\n", "\n")
+
+
+def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int] | AnswerKeys) -> dict:
+    """Question id -> answer, from fields named q-<question id>[-<item token>].
+
+    Choice questions give their selected choice ids, typed ones their text, matching
+    {item id: chosen answer text} and ordering {item id: position}. `tokens` maps the
+    attempt's tokens to ids. Raise InvalidAnswers (400) for any other field or an unknown
+    value, so a form the take page cannot produce is refused before anything is graded.
+    """
+    keys = tokens if isinstance(tokens, AnswerKeys) else AnswerKeys(tokens=tokens)
+    answers: dict = {}
     for key in data:
         if key in ALLOWED_FIELDS:
             continue
         try:
             if not key.startswith(ANSWER_PREFIX):
                 raise ValueError(key)
-            question_id = int(key.removeprefix(ANSWER_PREFIX))
-            answers[question_id] = [tokens[value] for value in data.getlist(key)]
+            question, _, item = key.removeprefix(ANSWER_PREFIX).partition("-")
+            question_id = int(question)
+            question_type = keys.types.get(question_id, grading.SINGLE)
+            values = data.getlist(key)
+            if question_type in grading.PAIRED_TYPES:
+                if not item or len(values) != 1:
+                    raise ValueError(key)
+                item_id = keys.tokens[item]
+                answers.setdefault(question_id, {})[item_id] = _paired(keys, question_type, values)
+            elif item:
+                raise ValueError(key)
+            elif question_type in grading.TEXT_TYPES:
+                answers[question_id] = _typed(question_type, values)
+            else:
+                answers[question_id] = [keys.tokens[value] for value in values]
         except (ValueError, KeyError):
             raise InvalidAnswers(gettext("The form contains fields it cannot contain.")) from None
     return answers
+
+
+def _paired(keys: AnswerKeys, question_type: str, values: list[str]):
+    value = values[0]
+    if value == "":
+        return None  # "choose" left selected: not answered
+    if question_type == grading.MATCHING:
+        return keys.matches[value]
+    position = int(value)
+    if not 1 <= position <= 1000:
+        raise ValueError(value)
+    return position
 
 
 def fraction_label(fraction: Decimal) -> str:
@@ -106,6 +169,11 @@ def _blank_rich_text(raw: str) -> bool:
     return all(not (block.get("text") or "").strip() for block in blocks)
 
 
+# Types that may have fewer than two typed choices: the blank forms the panel shows may stay blank.
+_FEW_CHOICES = frozenset({grading.TRUEFALSE, grading.SHORTANSWER, grading.NUMERICAL, grading.ESSAY})
+_TYPED = frozenset(grading.QUESTION_TYPES - grading.CHOICE_TYPES)
+
+
 class QuestionAdminForm(WagtailAdminModelForm):
     """Refuses choices that could never be answered right, with the importer's own rules.
 
@@ -128,7 +196,7 @@ class QuestionAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         formset = self.formsets.get("choices")
-        if formset is not None and self.data.get("type") == grading.TRUEFALSE:
+        if formset is not None and self.data.get("type") in _FEW_CHOICES:
             # The two choices may come from the form itself, so fewer typed ones are fine
             # and the blank forms the panel shows may stay blank.
             formset.min_num, formset.validate_min = 0, False
@@ -149,11 +217,27 @@ class QuestionAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         question_type = cleaned.get("type")
-        if question_type and question_type != grading.MULTIPLE:
-            # Partial credit only means something for multiple choice.
+        if question_type and question_type not in (grading.MULTIPLE, *grading.PAIRED_TYPES):
+            # Partial credit only means something for multiple choice, matching and ordering.
             cleaned["mode"] = grading.ALL_OR_NOTHING
         formset = self.formsets.get("choices")
         if self._generates_truefalse(cleaned):
+            return cleaned
+        if question_type in _TYPED and formset is not None and formset.is_valid():
+            kept = [
+                ParsedChoice(
+                    f.cleaned_data.get("text") or "",
+                    f.cleaned_data.get("fraction") or Decimal(0),
+                    match=(f.cleaned_data.get("match") or "").strip(),
+                )
+                for f in _kept_forms(formset)
+                if not _blank_rich_text(f.cleaned_data.get("text") or "")
+                or (f.cleaned_data.get("match") or "").strip()
+            ]
+            problem = typed_choices_problem(question_type, kept)
+            if problem:
+                message, params = problem
+                self.add_error(None, gettext(message) % params)
             return cleaned
         if question_type and formset is not None and formset.is_valid():
             kept = _kept_forms(formset)
@@ -275,3 +359,21 @@ class ImportForm(forms.Form):
             self.add_error("new_bank", gettext("A bank of this name exists; choose it above."))
         cleaned["bank_name"] = bank.name if bank else new_bank
         return cleaned
+
+
+class EssayGradeForm(forms.Form):
+    """A course editor's grade of one essay: a share of the question's mark and feedback."""
+
+    points = forms.DecimalField(
+        label=_("Points (% of the question's mark)"),
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        localize=True,
+    )
+    feedback = forms.CharField(
+        label=_("Feedback for the employee"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

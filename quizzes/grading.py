@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,7 +14,20 @@ from typing import NamedTuple
 SINGLE = "single"
 MULTIPLE = "multiple"
 TRUEFALSE = "truefalse"
-QUESTION_TYPES = frozenset({SINGLE, MULTIPLE, TRUEFALSE})
+SHORTANSWER = "shortanswer"
+NUMERICAL = "numerical"
+MATCHING = "matching"
+ORDERING = "ordering"
+ESSAY = "essay"
+QUESTION_TYPES = frozenset(
+    {SINGLE, MULTIPLE, TRUEFALSE, SHORTANSWER, NUMERICAL, MATCHING, ORDERING, ESSAY}
+)
+# Types answered by selecting choices; the others are typed, paired, ordered or written.
+CHOICE_TYPES = frozenset({SINGLE, MULTIPLE, TRUEFALSE})
+# Answered with a line of text (or a whole text, for essays).
+TEXT_TYPES = frozenset({SHORTANSWER, NUMERICAL, ESSAY})
+# Matching and ordering give a share per pair / item when partial, else all or nothing.
+PAIRED_TYPES = frozenset({MATCHING, ORDERING})
 
 ALL_OR_NOTHING = "all_or_nothing"
 PARTIAL = "partial"
@@ -22,6 +37,7 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
+SEVEN_PLACES = Decimal("0.0000001")
 # Moodle stores fractions to 7 places, so three right answers worth 0.3333333 each add up to
 # 0.9999999; like Moodle (question_state::graded_state_for_fraction) we count anything within
 # a millionth of a full mark as full, or such a question could never be answered correctly.
@@ -76,7 +92,12 @@ class Choice:
     """One answer option; `fraction` is its share of the question's mark, -1..1 (Moodle-style)."""
 
     id: Id
-    fraction: Decimal
+    fraction: Decimal = ZERO
+    # Short answer: an accepted answer ("*" is any text); numerical: the number as written;
+    # matching: the left-hand item; ordering: the item (choices are in the right order).
+    text: str = ""
+    match: str = ""  # matching: the right-hand answer that belongs to `text`
+    tolerance: Decimal | None = None  # numerical: how far from `text` still counts
 
     def __post_init__(self) -> None:
         fraction = _decimal(self.fraction)
@@ -98,6 +119,8 @@ class Question:
     type: str
     choices: tuple[Choice, ...]
     mode: str = ALL_OR_NOTHING
+    ignore_case: bool = True  # short answer
+    ignore_diacritics: bool = False  # short answer: "Kocka" is accepted for "Kočka"
 
     def __post_init__(self) -> None:
         if self.type not in QUESTION_TYPES:
@@ -135,12 +158,18 @@ class QuestionResult:
     correct: bool
     answered: bool
     choices: tuple[ChoiceResult, ...]
+    # An essay waits for a course editor: `points` is 0 until then and does not count yet.
+    pending: bool = False
+    # Short answer / numerical: the accepted answer the typed one matched, for its feedback.
+    matched_id: Id | None = None
 
     @property
     def state(self) -> str:
-        """One of unanswered, correct, partial, incorrect: picks the feedback to show."""
+        """One of unanswered, pending, correct, partial, incorrect: picks the feedback to show."""
         if not self.answered:
             return "unanswered"
+        if self.pending:
+            return "pending"
         if self.correct:
             return "correct"
         return "partial" if self.points > ZERO else "incorrect"
@@ -148,11 +177,18 @@ class QuestionResult:
 
 @dataclass(frozen=True, slots=True)
 class AttemptResult:
-    """The grade of an attempt: score in percent (2 places) and the per-question results."""
+    """The grade of an attempt: score in percent (2 places) and the per-question results.
 
-    score_percent: Decimal
-    passed: bool
+    While an essay awaits grading, `score_percent` and `passed` are None.
+    """
+
+    score_percent: Decimal | None
+    passed: bool | None
     questions: tuple[QuestionResult, ...]
+
+    @property
+    def pending(self) -> bool:
+        return any(result.pending for result in self.questions)
 
 
 def _clamp(total: Decimal) -> Decimal:
@@ -179,12 +215,19 @@ def _points(question: Question, selected: frozenset[Id]) -> Decimal:
     return _clamp(sum((c.fraction for c in question.choices if c.id in selected), ZERO))
 
 
-def grade_question(question: Question, selected_choice_ids: Iterable[Id]) -> QuestionResult:
-    """Grade one question; raise ForeignChoice or TooManyChoices for a tampered selection.
+def grade_question(question: Question, answer: object) -> QuestionResult:
+    """Grade one question's answer; raise a GradingError for one its form cannot produce.
 
-    Duplicate ids count once, so repeating a right choice cannot earn more credit.
+    The answer depends on the type: choice ids (single, multiple, true/false; duplicates
+    count once, so repeating a right choice cannot earn more credit), a string (short answer,
+    numerical, essay), left choice id -> chosen right-hand text (matching), or item choice
+    id -> position from 1 (ordering).
     """
-    selected = frozenset(selected_choice_ids)
+    if question.type in TEXT_TYPES:
+        return _grade_text(question, answer)
+    if question.type in PAIRED_TYPES:
+        return _grade_paired(question, answer)
+    selected = frozenset(answer or ())
     _check_selection(question, selected)
     points = _points(question, selected)
     return QuestionResult(
@@ -195,6 +238,121 @@ def grade_question(question: Question, selected_choice_ids: Iterable[Id]) -> Que
         choices=tuple(
             ChoiceResult(choice_id=c.id, fraction=c.fraction, selected=c.id in selected)
             for c in question.choices
+        ),
+    )
+
+
+def _text_answer(question: Question, answer: object) -> str:
+    if answer is None:
+        return ""
+    if not isinstance(answer, str):
+        raise GradingError(f"question {question.id!r} takes a text answer")
+    return answer
+
+
+def normalize_text(text: str, *, ignore_case: bool, ignore_diacritics: bool) -> str:
+    """A typed answer as compared: spaces collapsed, case and Czech diacritics as configured."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if ignore_diacritics:
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize(
+            "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+        )
+    return text.casefold() if ignore_case else text
+
+
+def _short_answer_matches(question: Question, pattern: str, typed: str) -> bool:
+    options = {"ignore_case": question.ignore_case, "ignore_diacritics": question.ignore_diacritics}
+    pattern, typed = normalize_text(pattern, **options), normalize_text(typed, **options)
+    if "*" not in pattern:
+        return pattern == typed
+    # Like Moodle, "*" stands for any text (also none); everything else is literal.
+    regex = ".*".join(re.escape(part) for part in pattern.split("*"))
+    return re.fullmatch(regex, typed, flags=re.DOTALL) is not None
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A typed number: "3,14" and "3.14" alike, spaces as thousands separators; else None."""
+    cleaned = _SPACES.sub("", text.strip()).replace("\u2212", "-")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cleaned):
+        return None
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _numerical_matches(choice: Choice, number: Decimal | None) -> bool:
+    if choice.text.strip() == "*":
+        return True
+    value = parse_number(choice.text)
+    if number is None or value is None:
+        return False
+    return abs(number - value) <= (choice.tolerance or ZERO)
+
+
+def _grade_text(question: Question, answer: object) -> QuestionResult:
+    typed = _text_answer(question, answer)
+    answered = bool(typed.strip())
+    if question.type == ESSAY:
+        return QuestionResult(question.id, ZERO, False, answered, (), pending=answered)
+    matched = None
+    if answered:
+        number = parse_number(typed) if question.type == NUMERICAL else None
+        # The first accepted answer that matches decides, in the author's order, as in Moodle.
+        for choice in question.choices:
+            if (
+                _numerical_matches(choice, number)
+                if question.type == NUMERICAL
+                else _short_answer_matches(question, choice.text, typed)
+            ):
+                matched = choice
+                break
+    points = _clamp(matched.fraction) if matched is not None else ZERO
+    return QuestionResult(
+        question.id,
+        points,
+        points == ONE,
+        answered,
+        (),
+        matched_id=matched.id if matched is not None else None,
+    )
+
+
+def _grade_paired(question: Question, answer: object) -> QuestionResult:
+    given = dict(answer or {})
+    # Matching distractors (answers without an item) are offered but never asked about.
+    asked = [c for c in question.choices if question.type == ORDERING or c.text]
+    foreign = set(given) - {c.id for c in asked}
+    if foreign:
+        raise ForeignChoice(question.id, foreign)
+    if question.type == ORDERING:
+        positions = {c.id: n for n, c in enumerate(asked, 1)}
+        right = [given.get(c.id) == positions[c.id] for c in asked]
+    else:
+        right = [given.get(c.id) == c.match for c in asked]
+    answered = any(value not in (None, "") for value in given.values())
+    if not asked or not answered:
+        points = ZERO
+    elif question.mode == PARTIAL:
+        # To Moodle's 7 places, as stored: 2 of 3 pairs are 0.6666667 here as in the database.
+        points = _clamp((Decimal(sum(right)) / len(asked)).quantize(SEVEN_PLACES))
+    else:
+        points = ONE if all(right) else ZERO
+    return QuestionResult(
+        question.id,
+        points,
+        points == ONE,
+        answered,
+        tuple(
+            ChoiceResult(choice_id=c.id, fraction=ONE if ok else ZERO, selected=ok)
+            for c, ok in zip(asked, right, strict=True)
         ),
     )
 
@@ -227,10 +385,29 @@ def grade_attempt(
     if foreign:
         raise ForeignQuestion(foreign)
     pass_mark = _pass_mark(pass_mark_percent)
-    results = tuple(grade_question(q, answers.get(q.id, ())) for q in questions)
-    total = sum((result.points for result in results), ZERO)
-    score = (total * HUNDRED / len(results)).quantize(CENT, rounding=ROUND_HALF_UP)
-    return AttemptResult(score_percent=score, passed=score >= pass_mark, questions=results)
+    results = tuple(grade_question(q, answers.get(q.id)) for q in questions)
+    if any(result.pending for result in results):
+        return AttemptResult(score_percent=None, passed=None, questions=results)
+    score, passed = score_points([result.points for result in results], pass_mark)
+    return AttemptResult(score_percent=score, passed=passed, questions=results)
+
+
+def score_points(
+    points: Sequence[Decimal | int | str], pass_mark_percent: Decimal | int | str
+) -> tuple[Decimal, bool]:
+    """Score (percent, 2 places, half up) and pass of questions' points (each 0..1).
+
+    Also used when the last essay of an attempt has been graded by hand.
+    """
+    if not points:
+        raise ValueError("an attempt needs at least one question")
+    pass_mark = _pass_mark(pass_mark_percent)
+    values = [_decimal(p) for p in points]
+    if any(not ZERO <= p <= ONE for p in values):
+        raise ValueError("points must be within 0..1")
+    total = sum(values, ZERO)
+    score = (total * HUNDRED / len(values)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return score, score >= pass_mark
 
 
 class ItemRow(NamedTuple):

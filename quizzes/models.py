@@ -1,11 +1,13 @@
 """Question banks, quizzes of courses, and the attempts employees make, with their constraints."""
 
+import html
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -24,6 +26,11 @@ class QuestionType(models.TextChoices):
     SINGLE = grading.SINGLE, _("Single choice")
     MULTIPLE = grading.MULTIPLE, _("Multiple choice")
     TRUEFALSE = grading.TRUEFALSE, _("True/false")
+    SHORTANSWER = grading.SHORTANSWER, _("Short answer")
+    NUMERICAL = grading.NUMERICAL, _("Numerical")
+    MATCHING = grading.MATCHING, _("Matching")
+    ORDERING = grading.ORDERING, _("Ordering")
+    ESSAY = grading.ESSAY, _("Essay (graded by hand)")
 
 
 class ScoringMode(models.TextChoices):
@@ -95,6 +102,16 @@ class Question(ClusterableModel):
         ),
     )
     text = RichTextField(_("question text"), features=TEXT_FEATURES)
+    ignore_case = models.BooleanField(
+        _("ignore upper and lower case"),
+        default=True,
+        help_text=_("For short answer: “praha” is accepted for “Praha”."),
+    )
+    ignore_diacritics = models.BooleanField(
+        _("ignore diacritics"),
+        default=False,
+        help_text=_("For short answer: “Plzen” is accepted for “Plzeň”."),
+    )
     explanation = RichTextField(
         _("explanation"),
         blank=True,
@@ -133,14 +150,31 @@ class Question(ClusterableModel):
         return self.name
 
     def to_grading(self, choices, order=None) -> grading.Question:
-        """The pure grader's view of this question with `choices` (in `order` of ids if given)."""
+        """The pure grader's view of this question with `choices` (in `order` of ids if given).
+
+        Only choice questions keep the shown order: matching and ordering are graded in the
+        authored (right) order, and typed answers match the accepted ones in the author's order.
+        """
         by_id = {c.pk: c for c in choices}
         ids = [pk for pk in order if pk in by_id] if order is not None else list(by_id)
+        if self.type not in grading.CHOICE_TYPES:
+            ids = sorted(ids, key=lambda pk: (by_id[pk].sort_order or 0, pk))
         return grading.Question(
             id=self.pk,
             type=self.type,
             mode=self.mode,
-            choices=tuple(grading.Choice(id=pk, fraction=by_id[pk].fraction) for pk in ids),
+            ignore_case=self.ignore_case,
+            ignore_diacritics=self.ignore_diacritics,
+            choices=tuple(
+                grading.Choice(
+                    id=pk,
+                    fraction=by_id[pk].fraction,
+                    text=by_id[pk].plain_text,
+                    match=by_id[pk].match,
+                    tolerance=by_id[pk].tolerance,
+                )
+                for pk in ids
+            ),
         )
 
 
@@ -158,6 +192,20 @@ class Choice(Orderable):
         **FRACTION_FIELD,
     )
     feedback = RichTextField(_("feedback"), blank=True, features=TEXT_FEATURES)
+    match = models.CharField(
+        _("matching answer"),
+        max_length=255,
+        blank=True,
+        help_text=_("For matching: the answer that belongs to this item."),
+    )
+    tolerance = models.DecimalField(
+        _("tolerance"),
+        max_digits=20,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        help_text=_("For numerical: how far from the number an answer may be and still count."),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("choice")
@@ -174,6 +222,11 @@ class Choice(Orderable):
     @property
     def right(self) -> bool:
         return self.fraction > 0
+
+    @property
+    def plain_text(self) -> str:
+        """The text without markup: what a typed answer is compared with."""
+        return html.unescape(strip_tags(self.text or "")).strip()
 
 
 class Quiz(ClusterableModel):
@@ -224,7 +277,10 @@ class Quiz(ClusterableModel):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
         ordering = ["course__title"]
-        permissions = [("view_quiz_statistics", _("Can view quiz statistics"))]
+        permissions = [
+            ("view_quiz_statistics", _("Can view quiz statistics")),
+            ("grade_essay", _("Can grade essays of quizzes")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(pass_mark__gte=0, pass_mark__lte=100), name="quiz_pass_mark_0_100"
@@ -309,6 +365,8 @@ class Attempt(models.Model):
         _("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
+    # Submitted with essays that a course editor has still to grade; score and pass wait.
+    awaiting_grading = models.BooleanField(_("awaiting grading"), default=False)
 
     class Meta:
         verbose_name = _("attempt")
@@ -325,10 +383,27 @@ class Attempt(models.Model):
                 condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
                 name="attempt_score_0_100",
             ),
-            # Submitted, scored and judged happen together, in one UPDATE, or not at all.
+            # Submitted, scored and judged happen together, in one UPDATE, or not at all;
+            # only an attempt awaiting essay grading is submitted without a score.
             models.CheckConstraint(
-                condition=Q(submitted_at__isnull=True, score__isnull=True, passed__isnull=True)
-                | Q(submitted_at__isnull=False, score__isnull=False, passed__isnull=False),
+                condition=Q(
+                    submitted_at__isnull=True,
+                    score__isnull=True,
+                    passed__isnull=True,
+                    awaiting_grading=False,
+                )
+                | Q(
+                    submitted_at__isnull=False,
+                    score__isnull=False,
+                    passed__isnull=False,
+                    awaiting_grading=False,
+                )
+                | Q(
+                    submitted_at__isnull=False,
+                    score__isnull=True,
+                    passed__isnull=True,
+                    awaiting_grading=True,
+                ),
                 name="attempt_graded_once_whole",
             ),
             models.CheckConstraint(
@@ -390,7 +465,20 @@ class Response(models.Model):
         on_delete=models.CASCADE,
         related_name="response",
     )
+    # Choice ids; for matching {item id: chosen answer}, for ordering {item id: position}.
     selected = models.JSONField(_("selected choices"), default=list)
+    text = models.TextField(_("typed answer"), blank=True)  # short answer, numerical, essay
+    # An essay's grading by a course editor (quizzes.grade_essay), audited.
+    graded_at = models.DateTimeField(_("graded at"), null=True, blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    grader_feedback = models.TextField(_("grader's feedback"), blank=True)
 
     class Meta:
         verbose_name = _("response")

@@ -26,6 +26,8 @@ def attempts_of(user) -> list[dict]:
                     "selected": getattr(item, "response", None).selected
                     if hasattr(item, "response")
                     else [],
+                    # What was typed (short answer, numerical, essay) is personal data too.
+                    "text": item.response.text if hasattr(item, "response") else "",
                 }
                 for item in attempt.items.all()
             ],

@@ -25,6 +25,7 @@ PASSED = "passed"
 LIMIT = "limit"
 WAIT = "wait"
 LESSONS = "lessons"
+AWAITING = "awaiting"  # an attempt's essays are still to be graded
 
 
 class AttemptLike(Protocol):
@@ -92,6 +93,8 @@ def attempts_left(quiz: QuizLike, attempts: Sequence[AttemptLike], extra: int = 
 
 def is_stuck(quiz: QuizLike, attempts: Sequence[AttemptLike], extra: int = 0) -> bool:
     """Attempts used up without a pass: only a grant of extra attempts lets the course finish."""
+    if any(getattr(a, "awaiting_grading", False) for a in attempts):
+        return False
     return not any(a.passed for a in attempts) and attempts_left(quiz, attempts, extra) == 0
 
 
@@ -105,10 +108,15 @@ def start_refusal(
 ) -> Refusal | None:
     """Why a new attempt may not start now, or None; an open attempt is resumed, not refused.
 
+    `code` is one of PASSED, AWAITING, LESSONS, LIMIT, WAIT.
+
     `lessons_left` counts the lessons still to do when the course puts them first.
     """
     if any(a.passed for a in attempts):
         return Refusal(PASSED)
+    # Its grade may still be a pass, and two passes of one assignment cannot be.
+    if any(getattr(a, "awaiting_grading", False) for a in attempts):
+        return Refusal(AWAITING)
     if lessons_left:
         return Refusal(LESSONS, params={"count": lessons_left})
     left = attempts_left(quiz, attempts, extra)

@@ -7,14 +7,16 @@ feedback or explanation, so no template can leak what it never receives.
 from __future__ import annotations
 
 import datetime
+import random
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
 from courses import completion
@@ -22,7 +24,7 @@ from courses import selectors as courses_selectors
 from courses.models import Assignment
 
 from . import grading, rules, services
-from .forms import choice_token
+from .forms import AnswerKeys, choice_token, match_token
 from .models import Attempt, AttemptQuestion, Choice, ExtraAttempts, Question, Quiz
 
 # --- The quiz as a step of course completion ------------------------------------------------
@@ -66,7 +68,14 @@ def quiz_steps(assignments: Sequence[Assignment], request=None) -> dict[int, lis
     with_quiz = [a for a in assignments if a.course_id in quizzes]
     attempts: dict[int, list[Attempt]] = defaultdict(list)
     for attempt in Attempt.objects.filter(assignment_id__in=[a.pk for a in with_quiz]).only(
-        "assignment_id", "number", "started_at", "deadline", "submitted_at", "passed", "score"
+        "assignment_id",
+        "number",
+        "started_at",
+        "deadline",
+        "submitted_at",
+        "passed",
+        "score",
+        "awaiting_grading",
     ):
         attempts[attempt.assignment_id].append(attempt)
     open_ones = [a for a in with_quiz if a.is_open]
@@ -100,7 +109,9 @@ def quiz_steps(assignments: Sequence[Assignment], request=None) -> dict[int, lis
 
 
 def attempt_state(attempt: Attempt, now: datetime.datetime) -> str:
-    """One of passed, failed, in_progress, expired (time ran out before a submission)."""
+    """One of passed, failed, awaiting, in_progress, expired (time ran out unsubmitted)."""
+    if attempt.awaiting_grading:
+        return "awaiting"
     if attempt.submitted_at is not None:
         return "passed" if attempt.passed else "failed"
     return "in_progress" if rules.is_open(attempt, now) else "expired"
@@ -236,6 +247,26 @@ class ChoiceView:
 
 
 @dataclass
+class OptionView:
+    """A matching answer offered in every select of its question (shuffled, never marked)."""
+
+    token: str
+    text: str
+
+
+@dataclass
+class PairView:
+    """A matching or ordering item: its input, and after submission what was chosen."""
+
+    id: int
+    token: str
+    text: str
+    chosen: str = ""  # the chosen answer / position, as shown
+    right_answer: str = ""  # shown only when the quiz reveals answers
+    correct: bool | None = None
+
+
+@dataclass
 class ItemView:
     number: int
     question_id: int
@@ -246,10 +277,20 @@ class ItemView:
     points: Decimal | None = None
     explanation: str = ""
     general_feedback: str = ""
+    pairs: list[PairView] = field(default_factory=list)
+    options: list[OptionView] = field(default_factory=list)
+    answer_text: str = ""  # what was typed (short answer, numerical, essay)
+    answer_feedback: str = ""  # the feedback of the accepted answer it matched
+    right_answer: str = ""  # short answer / numerical, when the quiz reveals answers
+    grader_feedback: str = ""  # essay
 
     @property
     def multiple(self) -> bool:
         return self.type == grading.MULTIPLE
+
+    @property
+    def positions(self) -> range:
+        return range(1, len(self.pairs) + 1)
 
 
 @dataclass
@@ -291,11 +332,12 @@ def attempt_to_take(
         .only("order", "choice_order", "question__id", "question__type", "question__text")
         .order_by("order")
     )
-    texts = dict(
-        Choice.objects.filter(question_id__in=[i.question_id for i in items]).values_list(
-            "pk", "text"
-        )
-    )
+    texts = {
+        pk: (text, match)
+        for pk, text, match in Choice.objects.filter(
+            question_id__in=[i.question_id for i in items]
+        ).values_list("pk", "text", "match")
+    }
     seconds_left = None
     if attempt.deadline is not None:
         seconds_left = max(int((attempt.deadline - now).total_seconds()), 0)
@@ -304,21 +346,49 @@ def attempt_to_take(
         state=attempt_state(attempt, now),
         seconds_left=seconds_left,
         course_title=attempt.quiz.course.title,
-        items=[
-            ItemView(
-                number=item.order,
-                question_id=item.question_id,
-                type=item.question.type,
-                text=item.question.text,
-                choices=[
-                    ChoiceView(id=pk, text=texts[pk], token=choice_token(attempt.pk, pk))
-                    for pk in item.choice_order
-                    if pk in texts
-                ],
-            )
-            for item in items
-        ],
+        items=[_item_to_take(attempt.pk, item, texts) for item in items],
     )
+
+
+def match_options(attempt_id: int, question_id: int, answers: Sequence[str]) -> list[str]:
+    """A matching question's answers in the attempt's own order, the same on every reload.
+
+    Sorted first, so the authored order (and with it which item each answer belongs to) is
+    gone before the shuffle.
+    """
+    options = sorted({a for a in answers if a})
+    random.Random(f"{attempt_id}:{question_id}").shuffle(options)  # noqa: S311 - not secret
+    return options
+
+
+def _item_to_take(attempt_id: int, item: AttemptQuestion, texts: dict) -> ItemView:
+    """One question of the take page: never an accepted answer, weight or the right pairing."""
+    question = item.question
+    view = ItemView(
+        number=item.order,
+        question_id=question.pk,
+        type=question.type,
+        text=question.text,
+        choices=[],
+    )
+    shown = [pk for pk in item.choice_order if pk in texts]
+    if question.type in grading.CHOICE_TYPES:
+        view.choices = [
+            ChoiceView(id=pk, text=texts[pk][0], token=choice_token(attempt_id, pk)) for pk in shown
+        ]
+    elif question.type in grading.PAIRED_TYPES:
+        view.pairs = [
+            PairView(id=pk, token=choice_token(attempt_id, pk), text=texts[pk][0])
+            for pk in shown
+            # A matching answer without an item is a distractor: an option, not a row.
+            if question.type == grading.ORDERING or texts[pk][0]
+        ]
+        if question.type == grading.MATCHING:
+            view.options = [
+                OptionView(token=match_token(attempt_id, question.pk, answer), text=answer)
+                for answer in match_options(attempt_id, question.pk, [texts[pk][1] for pk in shown])
+            ]
+    return view
 
 
 def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
@@ -330,7 +400,7 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
     now = timezone.now()
     siblings = list(
         Attempt.objects.filter(assignment_id=attempt.assignment_id).only(
-            "number", "started_at", "deadline", "submitted_at", "passed"
+            "number", "started_at", "deadline", "submitted_at", "passed", "awaiting_grading"
         )
     )
     reveal = rules.answers_revealed(quiz.reveal_answers, quiz, siblings, now)
@@ -344,37 +414,36 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
     }
     views = []
     for item in items:
-        selected = set(item.response.selected) if hasattr(item, "response") else set()
-        points = item.points if item.points is not None else Decimal(0)
-        state = "unanswered" if not selected else "correct" if points == 1 else "partial"
-        if selected and points == 0:
-            state = "incorrect"
+        response = getattr(item, "response", None) if hasattr(item, "response") else None
         question = item.question
-        views.append(
-            ItemView(
-                number=item.order,
-                question_id=question.pk,
-                type=question.type,
-                text=question.text,
-                state=state,
-                points=item.points,
-                explanation=question.explanation if reveal else "",
-                general_feedback=question.general_feedback if quiz.show_feedback else "",
-                choices=[
-                    ChoiceView(
-                        id=pk,
-                        text=choices[pk].text,
-                        selected=pk in selected,
-                        right=choices[pk].right if reveal else None,
-                        feedback=choices[pk].feedback
-                        if quiz.show_feedback and pk in selected
-                        else "",
-                    )
-                    for pk in item.choice_order
-                    if pk in choices
-                ],
-            )
+        view = ItemView(
+            number=item.order,
+            question_id=question.pk,
+            type=question.type,
+            text=question.text,
+            choices=[],
+            points=item.points,
+            explanation=question.explanation if reveal else "",
+            general_feedback=question.general_feedback if quiz.show_feedback else "",
         )
+        mine = [choices[pk] for pk in item.choice_order if pk in choices]
+        if question.type in grading.CHOICE_TYPES:
+            selected = set(response.selected) if response else set()
+            view.choices = [
+                ChoiceView(
+                    id=c.pk,
+                    text=c.text,
+                    selected=c.pk in selected,
+                    right=c.right if reveal else None,
+                    feedback=c.feedback if quiz.show_feedback and c.pk in selected else "",
+                )
+                for c in mine
+            ]
+            answered = bool(selected)
+        else:
+            answered = _typed_result(view, question, mine, response, reveal, quiz.show_feedback)
+        view.state = _state(question.type, answered, item.points)
+        views.append(view)
     return AttemptView(
         attempt=attempt,
         items=views,
@@ -385,6 +454,66 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
         show_feedback=quiz.show_feedback,
         course_title=quiz.course.title,
     )
+
+
+def _state(question_type: str, answered: bool, points: Decimal | None) -> str:
+    if not answered:
+        return "unanswered"
+    if points is None:
+        return "pending"  # an essay not graded yet
+    if question_type == grading.ESSAY:
+        return "graded"
+    return "correct" if points == 1 else "partial" if points > 0 else "incorrect"
+
+
+def _typed_result(view: ItemView, question, mine: list, response, reveal: bool, feedback: bool):
+    """Fill in what a typed, matched or ordered answer was; return whether it was answered."""
+    authored = sorted(mine, key=lambda c: (c.sort_order or 0, c.pk))
+    if question.type in grading.TEXT_TYPES:
+        view.answer_text = response.text if response else ""
+        if question.type == grading.ESSAY:
+            if response and response.graded_at:
+                view.grader_feedback = response.grader_feedback
+            return bool(view.answer_text)
+        graded = grading.grade_question(question.to_grading(authored), view.answer_text)
+        matched = next((c for c in authored if c.pk == graded.matched_id), None)
+        if feedback and matched is not None:
+            view.answer_feedback = matched.feedback
+        best = max(authored, key=lambda c: c.fraction, default=None)
+        if reveal and best is not None:
+            view.right_answer = (
+                _numeric_label(best) if question.type == grading.NUMERICAL else (best.plain_text)
+            )
+        return bool(view.answer_text)
+    given = response.selected if response and isinstance(response.selected, dict) else {}
+    rows = [c for c in authored if question.type == grading.ORDERING or c.text]
+    for position, c in enumerate(rows, 1):
+        chosen = given.get(str(c.pk))
+        right = position if question.type == grading.ORDERING else c.match
+        view.pairs.append(
+            PairView(
+                id=c.pk,
+                token="",
+                text=c.text,
+                chosen="" if chosen is None else str(chosen),
+                right_answer=str(right) if reveal else "",
+                correct=(chosen == right) if reveal else None,
+            )
+        )
+    if question.type == grading.ORDERING:
+        # Shown in the order the employee put them, so the answer reads as it was meant.
+        view.pairs.sort(key=lambda p: (int(p.chosen) if p.chosen else 10_000, p.id))
+    return bool(given)
+
+
+def _numeric_label(choice) -> str:
+    value = grading.parse_number(choice.plain_text)
+    if value is None:
+        return choice.plain_text
+    text = number_format(value.normalize(), use_l10n=True)
+    if choice.tolerance:
+        text += " ± " + number_format(choice.tolerance.normalize(), use_l10n=True)
+    return text
 
 
 def choice_tokens(*, attempt_id: int) -> dict[str, int]:
@@ -398,12 +527,38 @@ def choice_tokens(*, attempt_id: int) -> dict[str, int]:
     }
 
 
+def answer_keys(*, attempt_id: int) -> AnswerKeys:
+    """What the attempt's form may send (tokens, types, matching options), in two queries."""
+    rows = list(
+        AttemptQuestion.objects.filter(attempt_id=attempt_id).values_list(
+            "question_id", "question__type", "choice_order"
+        )
+    )
+    types = {question_id: qtype for question_id, qtype, _ in rows}
+    tokens = {choice_token(attempt_id, pk): pk for _, _, order in rows for pk in order}
+    matching = [question_id for question_id, qtype, _ in rows if qtype == grading.MATCHING]
+    matches = {}
+    if matching:
+        answers: dict[int, list[str]] = defaultdict(list)
+        for question_id, answer in Choice.objects.filter(question_id__in=matching).values_list(
+            "question_id", "match"
+        ):
+            answers[question_id].append(answer)
+        matches = {
+            match_token(attempt_id, question_id, answer): answer
+            for question_id, given in answers.items()
+            for answer in given
+            if answer
+        }
+    return AnswerKeys(tokens=tokens, types=types, matches=matches)
+
+
 # --- Statistics for the Check phase ---------------------------------------------------------
 
 
 def statistics_overview() -> QuerySet[Quiz]:
     """Every quiz with its number of graded attempts, passes and mean score, in one query."""
-    graded = Q(attempts__submitted_at__isnull=False)
+    graded = Q(attempts__score__isnull=False)
     return (
         Quiz.objects.select_related("course")
         .annotate(
@@ -462,11 +617,11 @@ def quiz_statistics(*, quiz: Quiz) -> QuizStatistics:
     """Facility and discrimination per question and the score distribution: three queries."""
     rows = list(
         AttemptQuestion.objects.filter(
-            attempt__quiz=quiz, attempt__submitted_at__isnull=False
+            attempt__quiz=quiz, attempt__submitted_at__isnull=False, attempt__score__isnull=False
         ).values_list("attempt_id", "question_id", "points", "attempt__score")
     )
     scores = list(
-        Attempt.objects.filter(quiz=quiz, submitted_at__isnull=False).values_list("score", "passed")
+        Attempt.objects.filter(quiz=quiz, score__isnull=False).values_list("score", "passed")
     )
     items = grading.item_statistics(rows)
     questions = (
@@ -498,4 +653,43 @@ def quiz_statistics(*, quiz: Quiz) -> QuizStatistics:
         mean_score=mean,
         distribution=grading.score_distribution(score_values),
         questions=stats,
+    )
+
+
+# --- Essays waiting for a course editor -------------------------------------------------------
+
+
+def essay_queue(*, course_ids=None) -> list:
+    """Ungraded essays of submitted attempts, oldest submission first, in one query.
+
+    `course_ids` narrows them to the courses the viewer may edit (the view decides which).
+    """
+    from .models import Response
+
+    queue = (
+        Response.objects.filter(
+            item__question__type=grading.ESSAY,
+            graded_at__isnull=True,
+            item__attempt__awaiting_grading=True,
+        )
+        .select_related("item__question", "item__attempt__user", "item__attempt__quiz__course")
+        .order_by("item__attempt__submitted_at", "pk")
+    )
+    if course_ids is not None:
+        queue = queue.filter(item__attempt__quiz__course_id__in=course_ids)
+    return list(queue[:500])
+
+
+def essay_course_ids() -> list[int]:
+    """Courses with an essay waiting, so the view checks the editor's rights per course."""
+    from .models import Response
+
+    return list(
+        Response.objects.filter(
+            item__question__type=grading.ESSAY,
+            graded_at__isnull=True,
+            item__attempt__awaiting_grading=True,
+        )
+        .values_list("item__attempt__quiz__course_id", flat=True)
+        .distinct()
     )

@@ -21,6 +21,7 @@ from courses.models import Assignment
 from courses.services import assignment_evaluate
 
 from . import grading, rules
+from .audit import ESSAY_GRADE_ACTION
 from .importers import ImportFileError, ParsedQuestion, Skipped, parse_questions
 from .importers.base import FALSE_TEXT, TRUE_TEXT
 from .importers.richtext import editor_html
@@ -72,6 +73,11 @@ def describe_refusal(refusal: rules.Refusal) -> str:
     """The employee-facing reason why no new attempt can start."""
     if refusal.code == rules.PASSED:
         return gettext("You have already passed this quiz.")
+    if refusal.code == rules.AWAITING:
+        return gettext(
+            "Your last attempt holds essays that a course editor has still to grade; "
+            "its result comes first."
+        )
     if refusal.code == rules.LESSONS:
         count = refusal.params["count"]
         return ngettext(
@@ -204,9 +210,14 @@ def attempt_start(
         ):
             choices[question_id].append(choice_id)
         for question_id, ids in choices.items():
-            # "True" before "False" is what everyone expects; other choices are shuffled.
-            if types[question_id] != grading.TRUEFALSE:
+            # "True" before "False" is what everyone expects, and typed answers are never shown,
+            # so they keep the author's order (the first match decides); the rest is shuffled.
+            if types[question_id] in (grading.SINGLE, grading.MULTIPLE, *grading.PAIRED_TYPES):
+                authored = list(ids)
                 rng.shuffle(ids)
+                if types[question_id] == grading.ORDERING and ids == authored and len(ids) > 1:
+                    # Shown in the right order, the question would answer itself.
+                    ids.append(ids.pop(0))
         AttemptQuestion.objects.bulk_create(
             AttemptQuestion(
                 attempt=attempt,
@@ -264,25 +275,103 @@ def attempt_submit(
             raise InvalidAnswers(gettext("The answers do not belong to this attempt.")) from error
         # Conditional UPDATE as a second guard: only the submission that flips it may grade.
         updated = Attempt.objects.filter(pk=attempt.pk, submitted_at__isnull=True).update(
-            submitted_at=now, score=result.score_percent, passed=result.passed
+            submitted_at=now,
+            score=result.score_percent,
+            passed=result.passed,
+            awaiting_grading=result.pending,
         )
         if updated != 1:
             raise Conflict(gettext("This attempt has already been submitted."))
         by_question = {r.question_id: r for r in result.questions}
         Response.objects.bulk_create(
-            Response(
-                item=item,
-                selected=[c.choice_id for c in by_question[item.question_id].choices if c.selected],
-            )
+            _response(item, by_question[item.question_id], answers.get(item.question_id))
             for item in items
         )
         for item in items:
-            item.points = by_question[item.question_id].points
+            graded = by_question[item.question_id]
+            item.points = None if graded.pending else graded.points
         AttemptQuestion.objects.bulk_update(items, ["points"])
         if result.passed:
             assignment_evaluate(assignment=Assignment(pk=attempt.assignment_id))
     attempt.submitted_at, attempt.score, attempt.passed = now, result.score_percent, result.passed
+    attempt.awaiting_grading = result.pending
     return attempt
+
+
+def _response(item: AttemptQuestion, graded: grading.QuestionResult, answer) -> Response:
+    """What the employee answered, as stored for the result page and item analysis."""
+    question_type = item.question.type
+    if question_type in grading.TEXT_TYPES:
+        return Response(item=item, text=(answer or "").strip())
+    if question_type in grading.PAIRED_TYPES:
+        given = {str(key): value for key, value in (answer or {}).items() if value is not None}
+        return Response(item=item, selected=given)
+    return Response(item=item, selected=[c.choice_id for c in graded.choices if c.selected])
+
+
+# --- Essays graded by hand ------------------------------------------------------------------
+
+
+def essay_grade(
+    *,
+    response_id: int,
+    graded_by,
+    points: grading.Decimal,
+    feedback: str = "",
+    now: datetime.datetime | None = None,
+) -> Response:
+    """A course editor grades one essay (0..1 of its mark), audited.
+
+    When it was the attempt's last ungraded essay, the attempt gets its score and pass, and a
+    pass completes the assignment like any other. Grading an essay twice is a Conflict (409);
+    the caller checks the editor may edit the course.
+    """
+    now = now or timezone.now()
+    if not grading.ZERO <= points <= grading.ONE:
+        raise InvalidAnswers(gettext("The points must be between 0 and 100 %."))
+    with transaction.atomic():
+        response = (
+            Response.objects.select_related("item__attempt__quiz__course", "item__attempt__user")
+            .filter(pk=response_id, item__question__type=grading.ESSAY)
+            .first()
+        )
+        if response is None:
+            raise AttemptNotFound(gettext("No such essay."))
+        # The attempt's lock serialises two editors grading its last two essays at once.
+        attempt = Attempt.objects.select_for_update().get(pk=response.item.attempt_id)
+        response = Response.objects.select_for_update().get(pk=response.pk)
+        if response.graded_at is not None or not attempt.awaiting_grading:
+            raise Conflict(gettext("This essay has already been graded."))
+        response.graded_at, response.graded_by = now, graded_by
+        response.grader_feedback = feedback.strip()
+        response.save(update_fields=["graded_at", "graded_by", "grader_feedback"])
+        AttemptQuestion.objects.filter(pk=response.item_id).update(points=points)
+        points_of = list(
+            AttemptQuestion.objects.filter(attempt=attempt).values_list("points", flat=True)
+        )
+        finished = None not in points_of
+        if finished:
+            score, passed = grading.score_points(points_of, attempt.quiz.pass_mark)
+            Attempt.objects.filter(pk=attempt.pk).update(
+                score=score, passed=passed, awaiting_grading=False
+            )
+        quiz = response.item.attempt.quiz
+        log(
+            instance=attempt,
+            action=ESSAY_GRADE_ACTION,
+            user=graded_by,
+            data={
+                "employee": str(response.item.attempt.user),
+                "course": str(quiz.course.title),
+                "attempt": attempt.pk,
+                "question": response.item.question_id,
+                "points": str(points),
+                "attempt_finished": finished,
+            },
+        )
+        if finished and passed:
+            assignment_evaluate(assignment=Assignment(pk=attempt.assignment_id))
+    return response
 
 
 # --- Extra attempts -------------------------------------------------------------------------
@@ -361,6 +450,13 @@ class ImportReport:
     duplicates: list[ParsedQuestion] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
+    @property
+    def notes(self) -> list[ParsedQuestion]:
+        """Imported questions with a remark, e.g. one part of a cloze question."""
+        return [q for q in self.imported if q.note]
+
+    imported: list[ParsedQuestion] = field(default_factory=list)
+
 
 def _choice_text(question: ParsedQuestion, text_html: str) -> str:
     # The importer names true/false choices in English; the content is in the site's language.
@@ -397,6 +493,7 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 topic=" / ".join(parsed.category_path)[:255],
                 type=parsed.type,
                 mode=parsed.mode,
+                ignore_case=parsed.ignore_case,
                 text=text,
                 explanation=editor_html(parsed.explanation_html, TEXT_FEATURES),
                 general_feedback=editor_html(parsed.general_feedback_html, TEXT_FEATURES),
@@ -410,11 +507,14 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 text=_choice_text(parsed, choice.text_html),
                 fraction=choice.fraction,
                 feedback=editor_html(choice.feedback_html, TEXT_FEATURES),
+                match=choice.match[:255],
+                tolerance=choice.tolerance,
             )
             for question, parsed in new
             for order, choice in enumerate(parsed.choices)
         )
         report.created = len(new)
+        report.imported = [parsed for _, parsed in new]
     return report
 
 
@@ -429,6 +529,7 @@ __all__ = [
     "attempt_start",
     "attempt_submit",
     "describe_refusal",
+    "essay_grade",
     "extra_attempts_grant",
     "extra_attempts_request",
     "open_assignment",

@@ -75,8 +75,8 @@ def attempt_submit(request, attempt_id: int):
         raise Http404
     back_url = reverse("quizzes:intro", args=[attempt.quiz_id])
     try:
-        tokens = selectors.choice_tokens(attempt_id=attempt_id)
-        answers = forms.answers_from_post(request.POST, tokens=tokens)
+        keys = selectors.answer_keys(attempt_id=attempt_id)
+        answers = forms.answers_from_post(request.POST, tokens=keys)
         services.attempt_submit(attempt_id=attempt_id, user=request.user, answers=answers)
     except services.QuizRefusal as refusal:
         return _refused(request, refusal, back_url)

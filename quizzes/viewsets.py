@@ -1,6 +1,7 @@
 """Wagtail admin screens of quizzes: banks, questions with choices, quizzes, import, statistics."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
@@ -20,13 +21,25 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import selectors, services
-from .forms import FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
+from .forms import EssayGradeForm, FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
 from .importers import ImportFileError
-from .models import ExtraAttempts, Question, QuestionBank, Quiz
+from .models import ExtraAttempts, Question, QuestionBank, Quiz, Response
 
 IMPORT_PERMISSION = "quizzes.add_question"
 STATISTICS_PERMISSION = "quizzes.view_quiz_statistics"
 GRANT_PERMISSION = "quizzes.grant_extraattempts"
+GRADE_PERMISSION = "quizzes.grade_essay"
+
+
+def editable_course_ids(user, course_ids) -> set[int]:
+    """Of `course_ids`, the courses whose page `user` may edit: the per-object essay check."""
+    from courses.models import CoursePage
+
+    return {
+        page.pk
+        for page in CoursePage.objects.filter(pk__in=list(course_ids))
+        if page.permissions_for_user(user).can_edit()
+    }
 
 
 class RecordKeepingDeleteView(DeleteView):
@@ -97,13 +110,20 @@ class QuestionViewSet(ModelViewSet):
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
             FieldPanel("truefalse_right"),
+            FieldRowPanel([FieldPanel("ignore_case"), FieldPanel("ignore_diacritics")]),
             InlinePanel(
                 "choices",
                 label=_("Choices"),
                 min_num=2,
+                help_text=_(
+                    "Short answer: each accepted answer (* stands for any text). Numerical: "
+                    "the number and its tolerance. Matching: the item and its matching answer. "
+                    "Ordering: the items in the right order. Essay: none."
+                ),
                 panels=[
                     FieldPanel("text"),
                     FieldPanel("fraction", widget=FractionSelect),
+                    FieldRowPanel([FieldPanel("match"), FieldPanel("tolerance")]),
                     FieldPanel("feedback"),
                 ],
             ),
@@ -272,6 +292,64 @@ class ExtraAttemptsGrantView(PermissionRequiredMixin, View):
         return HttpResponseRedirect(reverse("extra_attempts:index"))
 
 
+class EssayQueueView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Essays waiting for a grade, oldest first, of the courses the editor may edit."""
+
+    permission_required = GRADE_PERMISSION
+    template_name = "quizzes/admin/essay_queue.html"
+    page_title = _("Essays to grade")
+    header_icon = "edit"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        allowed = editable_course_ids(self.request.user, selectors.essay_course_ids())
+        essays = selectors.essay_queue(course_ids=allowed)
+        forms = kwargs.pop("forms", {})
+        rows = [
+            (essay, forms.get(essay.pk) or EssayGradeForm(prefix=f"e{essay.pk}"))
+            for essay in essays
+        ]
+        return super().get_context_data(rows=rows, **kwargs)
+
+
+class EssayGradeView(PermissionRequiredMixin, View):
+    permission_required = GRADE_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, response_id: int):
+        essay = get_object_or_404(
+            Response.objects.select_related("item__attempt__quiz"), pk=response_id
+        )
+        course_id = essay.item.attempt.quiz.course_id
+        if course_id not in editable_course_ids(request.user, [course_id]):
+            raise PermissionDenied
+        form = EssayGradeForm(request.POST, prefix=f"e{response_id}")
+        if not form.is_valid():
+            view = EssayQueueView.as_view()
+            messages.error(request, gettext("The grade was not saved; see the form below."))
+            response = view(request, forms={response_id: form})
+            response.status_code = 400
+            return response
+        try:
+            services.essay_grade(
+                response_id=response_id,
+                graded_by=request.user,
+                points=form.cleaned_data["points"] / 100,
+                feedback=form.cleaned_data["feedback"],
+            )
+        except services.QuizRefusal as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(
+                request,
+                gettext("The essay of %(employee)s was graded.")
+                % {"employee": essay.item.attempt.user},
+            )
+        return HttpResponseRedirect(reverse("essay_queue:index"))
+
+
 def _menu_item_for(permission: str):
     class PermissionMenuItem(MenuItem):
         def is_shown(self, request):
@@ -316,6 +394,19 @@ class ExtraAttemptsViewSet(ViewSet):
         ]
 
 
+class EssayQueueViewSet(ViewSet):
+    name = "essay_queue"
+    icon = "edit"
+    menu_label = _("Essays to grade")
+    menu_item_class = _menu_item_for(GRADE_PERMISSION)
+
+    def get_urlpatterns(self):
+        return [
+            path("", EssayQueueView.as_view(), name="index"),
+            path("<int:response_id>/grade/", EssayGradeView.as_view(), name="grade"),
+        ]
+
+
 class QuizzesViewSetGroup(ViewSetGroup):
     menu_label = _("Quizzes")
     menu_icon = "tasks"
@@ -327,4 +418,5 @@ class QuizzesViewSetGroup(ViewSetGroup):
         QuestionImportViewSet(),
         StatisticsViewSet(),
         ExtraAttemptsViewSet(),
+        EssayQueueViewSet(),
     )

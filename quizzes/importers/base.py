@@ -9,7 +9,18 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.sanitize import clean_html, strip_tags
-from quizzes.grading import ALL_OR_NOTHING, PARTIAL, SINGLE, TRUEFALSE
+from quizzes.grading import (
+    ALL_OR_NOTHING,
+    ESSAY,
+    MATCHING,
+    NUMERICAL,
+    ORDERING,
+    PARTIAL,
+    SHORTANSWER,
+    SINGLE,
+    TRUEFALSE,
+    parse_number,
+)
 
 
 def gettext_noop(message: str) -> str:
@@ -77,6 +88,8 @@ class ParsedChoice:
     text_html: str
     fraction: Decimal  # one of VALID_FRACTIONS, -1..1 of the question's mark
     feedback_html: str = ""
+    match: str = ""  # matching: the answer (plain text) that belongs to this item
+    tolerance: Decimal | None = None  # numerical
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,8 @@ class ParsedQuestion:
     position: int  # 1-based among the questions of the file (categories not counted)
     line: int | None
     idnumber: str = ""
+    ignore_case: bool = True  # short answer (Moodle's usecase = 0)
+    note: str = ""  # an untranslated remark for the report, e.g. "from a cloze question"
 
 
 @dataclass(frozen=True)
@@ -145,6 +160,8 @@ class ChoiceDraft:
     percent: str  # as written in the file: "100", "-50", "33.33333"
     feedback_html: str = ""
     line: int | None = None
+    match: str = ""  # matching
+    tolerance: str = ""  # numerical, as written
 
 
 @dataclass
@@ -158,6 +175,9 @@ class QuestionDraft:
     position: int
     line: int | None
     idnumber: str = ""
+    ignore_case: bool = True
+    mode: str | None = None  # matching and ordering: PARTIAL unless the file says otherwise
+    note: str = ""
 
 
 def decode_text(data: bytes | str) -> str:
@@ -240,10 +260,37 @@ def _fraction(choice: ChoiceDraft, draft: QuestionDraft, problems: list[Problem]
     return fraction
 
 
+def _tolerance(choice: ChoiceDraft, draft: QuestionDraft, problems: list[Problem]):
+    if not choice.tolerance.strip():
+        return Decimal(0), True
+    tolerance = parse_number(choice.tolerance)
+    if tolerance is None or tolerance < 0:
+        message = gettext_noop("The tolerance %(tolerance)s is not a number of zero or more.")
+        line = choice.line or draft.line
+        problems.append(Problem(line, message, {"tolerance": choice.tolerance}, draft.position))
+        return None, False
+    return abs(tolerance), True
+
+
+def _paired_choices(draft: QuestionDraft) -> list[ParsedChoice]:
+    # Matching and ordering weigh every pair or item the same; Moodle stores no fraction.
+    return [
+        ParsedChoice(c.text_html, Decimal(0), c.feedback_html, match=c.match.strip())
+        for c in draft.choices
+        if not (is_blank_html(c.text_html) and not c.match.strip())
+    ]
+
+
 def _choices(draft: QuestionDraft, problems: list[Problem]) -> list[ParsedChoice] | None:
+    if draft.type in (MATCHING, ORDERING):
+        return _paired_choices(draft)
     choices: list[ParsedChoice] = []
     valid = True
     for draft_choice in draft.choices:
+        tolerance = None
+        if draft.type == NUMERICAL:
+            tolerance, ok = _tolerance(draft_choice, draft, problems)
+            valid = valid and ok
         fraction = _fraction(draft_choice, draft, problems)
         if fraction is None:
             valid = False
@@ -257,9 +304,43 @@ def _choices(draft: QuestionDraft, problems: list[Problem]) -> list[ParsedChoice
                 valid = False
         else:
             choices.append(
-                ParsedChoice(draft_choice.text_html, fraction, draft_choice.feedback_html)
+                ParsedChoice(
+                    draft_choice.text_html,
+                    fraction,
+                    draft_choice.feedback_html,
+                    tolerance=tolerance,
+                )
             )
     return choices if valid else None
+
+
+def typed_choices_problem(question_type: str, choices: list[ParsedChoice]) -> tuple | None:
+    """What is wrong with the answers of a short answer, numerical, matching or ordering
+    question (or an essay's), as Moodle judges them; None when nothing is."""
+    if question_type == ESSAY:
+        return (gettext_noop("An essay has no answers to choose from."), {}) if choices else None
+    if question_type == MATCHING:
+        pairs = [c for c in choices if not is_blank_html(c.text_html)]
+        if any(not c.match for c in choices):
+            return gettext_noop("Every matching item needs its answer."), {}
+        if len(pairs) < 2:
+            return gettext_noop("A matching question needs at least two items."), {}
+        return None
+    if question_type == ORDERING:
+        if len(choices) < 2:
+            return gettext_noop("An ordering question needs at least two items."), {}
+        return None
+    if not choices:
+        return gettext_noop("A question needs at least one answer."), {}
+    if question_type == NUMERICAL:
+        for choice in choices:
+            text = html_to_plain(choice.text_html)
+            if text != "*" and parse_number(text) is None:
+                message = gettext_noop('The answer "%(answer)s" is not a number.')
+                return message, {"answer": text}
+    if max(c.fraction for c in choices) != 1:
+        return gettext_noop("No answer is fully right (100%%)."), {}
+    return None
 
 
 def _choices_problem(question_type: str, fractions: list[Decimal]) -> tuple[str, dict] | None:
@@ -308,7 +389,12 @@ def finish_question(draft: QuestionDraft, problems: list[Problem]) -> ParsedQues
         message = gettext_noop("The question name is longer than %(max)s characters.")
         problems.append(Problem(message=message, params={"max": MAX_NAME_LENGTH}, **here))
     choices = _choices(draft, problems)
-    problem = choices is not None and _choices_problem(draft.type, [c.fraction for c in choices])
+    if draft.type in (SHORTANSWER, NUMERICAL, MATCHING, ORDERING, ESSAY):
+        problem = choices is not None and typed_choices_problem(draft.type, choices)
+    else:
+        problem = choices is not None and _choices_problem(
+            draft.type, [c.fraction for c in choices]
+        )
     if problem:
         problems.append(Problem(message=problem[0], params=problem[1], **here))
     if len(problems) > count:
@@ -319,10 +405,13 @@ def finish_question(draft: QuestionDraft, problems: list[Problem]) -> ParsedQues
         text_html=draft.text_html,
         general_feedback_html=draft.general_feedback_html,
         explanation_html="",
-        mode=PARTIAL if any(c.fraction not in (0, 1) for c in choices) else ALL_OR_NOTHING,
+        mode=draft.mode
+        or (PARTIAL if any(c.fraction not in (0, 1) for c in choices) else ALL_OR_NOTHING),
         category_path=list(draft.category_path),
         choices=choices,
         position=draft.position,
         line=draft.line,
         idnumber=draft.idnumber,
+        ignore_case=draft.ignore_case,
+        note=draft.note,
     )

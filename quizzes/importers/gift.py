@@ -1,4 +1,7 @@
-"""Read a GIFT question file (Moodle's text format): single and multiple choice, true/false.
+"""Read a GIFT question file (Moodle's text format): every type the quiz engine grades.
+
+Single and multiple choice, true/false, short answer `{=a =b}`, numerical `{#3.14:0.01}` and
+`{#1..5}`, matching `{=item -> answer ...}` and essay `{}`.
 
 The rules follow Moodle's qformat_gift, so a file Moodle imports reads the same here:
 questions are separated by blank lines, lines starting with // are comments, `::name::`
@@ -10,11 +13,23 @@ instead, because an import is all-or-nothing and a guess would import a wrong qu
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from quizzes.grading import MULTIPLE, SINGLE, TRUEFALSE
+from quizzes.grading import (
+    ALL_OR_NOTHING,
+    ESSAY,
+    MATCHING,
+    MULTIPLE,
+    NUMERICAL,
+    PARTIAL,
+    SHORTANSWER,
+    SINGLE,
+    TRUEFALSE,
+)
 
 from .base import (
     FALSE_TEXT,
@@ -218,14 +233,19 @@ class _Reader:
         text_html = text_to_html(_unescape(question_text), text_format)
         qtype = "description" if parts.answer_at is None else _question_type(parts.answer)
         name = parts.name or default_name(text_html)
-        if qtype not in ("multichoice", "truefalse"):
+        if qtype not in _TYPES:
             self.skipped.append(Skipped(name, qtype, self.position, line, skip_reason(qtype)))
             return
+        mode = None
         if qtype == "truefalse":
             question_type, choices = TRUEFALSE, _truefalse_choices(parts.answer, text_format)
-        else:
+        elif qtype == "multichoice":
             question_type = SINGLE if "=" in parts.answer else MULTIPLE
             choices = self._multichoice_choices(block, parts, text_format)
+        else:
+            question_type = _TYPES[qtype]
+            mode = PARTIAL if question_type == MATCHING else ALL_OR_NOTHING
+            choices = self._typed_choices(block, parts, question_type, text_format, line)
         draft = QuestionDraft(
             name=parts.name or "",
             type=question_type,
@@ -235,10 +255,66 @@ class _Reader:
             choices=choices,
             position=self.position,
             line=line,
+            mode=mode,
         )
         question = finish_question(draft, self.problems)
         if question:
             self.questions.append(question)
+
+    def _typed_choices(
+        self, block: _Block, parts: _Parts, question_type: str, default: str, line: int
+    ) -> list[ChoiceDraft]:
+        """Answers of short answer, numerical and matching questions, as Moodle reads them."""
+        if question_type == ESSAY:
+            return []
+        answer, wrong_feedback = parts.answer, ""
+        if question_type == NUMERICAL:
+            answer = answer[1:]
+            # "~#feedback" after the answers: the feedback of any other (wrong) number.
+            answer, _, wrong_feedback = answer.partition("~")
+        pieces = [p.strip() for p in answer.split("=")]
+        pieces = [p for p in pieces if p]
+        if question_type == MATCHING:
+            return [self._pair(piece, default, line) for piece in pieces]
+        choices = [self._weighted(piece, question_type, default, line) for piece in pieces]
+        if question_type == NUMERICAL and wrong_feedback:
+            _, _, feedback = wrong_feedback.partition("#")
+            choices.append(ChoiceDraft("*", "0", _html(feedback, default), line))
+        return choices
+
+    def _pair(self, piece: str, default: str, line: int) -> ChoiceDraft:
+        item, arrow, answer = piece.partition("->")
+        if not arrow:
+            message = gettext_noop('The matching pair "%(pair)s" has no "->".')
+            self._problem(line, message, pair=_unescape(piece))
+        return ChoiceDraft(_html(item, default), "0", line=line, match=_unescape(answer).strip())
+
+    def _weighted(self, piece: str, question_type: str, default: str, line: int) -> ChoiceDraft:
+        percent = "100"
+        match = _WEIGHT.match(piece)
+        if match:
+            percent, piece = match.group(1), piece[match.end() :]
+        answer, _, feedback = piece.partition("#")
+        answer = _unescape(answer).strip()
+        if question_type != NUMERICAL:
+            # Accepted answers are plain text: compared with what is typed, never rendered.
+            return ChoiceDraft(_plain_html(answer), percent, _html(feedback, default), line)
+        tolerance = ""
+        if ".." in answer:
+            low, _, high = answer.partition("..")
+            try:
+                low_value, high_value = Decimal(low.strip()), Decimal(high.strip())
+            except InvalidOperation:
+                message = gettext_noop('The range "%(range)s" is not written like 1..5.')
+                self._problem(line, message, range=answer)
+                return ChoiceDraft(answer, percent, line=line)
+            middle = (low_value + high_value) / 2
+            answer, tolerance = str(middle.normalize()), str(abs(high_value - middle).normalize())
+        elif ":" in answer:
+            answer, _, tolerance = answer.partition(":")
+        return ChoiceDraft(
+            answer.strip(), percent, _html(feedback, default), line, tolerance=tolerance.strip()
+        )
 
     def _multichoice_choices(self, block: _Block, parts: _Parts, default: str) -> list[ChoiceDraft]:
         # Like Moodle: "=" starts a right answer and "~" any other; text before the first
@@ -262,6 +338,20 @@ class _Reader:
             message = gettext_noop('The weight of "%(answer)s" is not written like %%50%%.')
             self._problem(line, message, answer=_unescape(body))
         return _choice(body, "0", default, line)
+
+
+_TYPES = {
+    "multichoice": SINGLE,
+    "truefalse": TRUEFALSE,
+    "shortanswer": SHORTANSWER,
+    "numerical": NUMERICAL,
+    "match": MATCHING,
+    "essay": ESSAY,
+}
+
+
+def _plain_html(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def _choice(text: str, percent: str, default: str, line: int | None) -> ChoiceDraft:

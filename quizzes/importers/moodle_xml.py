@@ -1,4 +1,8 @@
-"""Read a Moodle XML question file: multichoice and truefalse questions, categories, feedback.
+"""Read a Moodle XML question file: the question types the quiz engine grades, and categories.
+
+multichoice, truefalse, shortanswer (usecase), numerical (tolerance), matching, essay and
+ordering (the qtype_ordering plugin's export); a cloze (multianswer) question with a single
+gap becomes a question of the gap's type, other cloze questions are reported as skipped.
 
 The XML is parsed by defusedxml's SAX parser (expat underneath) with DTDs, entity
 declarations and external references forbidden, so a file cannot expand entities
@@ -9,6 +13,8 @@ is; the handler below still builds a standard xml.etree.ElementTree tree.
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from io import BytesIO
 from xml.sax import InputSource, SAXParseException
@@ -18,7 +24,18 @@ from xml.sax.xmlreader import Locator
 from defusedxml import DefusedXmlException
 from defusedxml.sax import make_parser
 
-from quizzes.grading import MULTIPLE, SINGLE, TRUEFALSE
+from quizzes.grading import (
+    ALL_OR_NOTHING,
+    ESSAY,
+    MATCHING,
+    MULTIPLE,
+    NUMERICAL,
+    ORDERING,
+    PARTIAL,
+    SHORTANSWER,
+    SINGLE,
+    TRUEFALSE,
+)
 
 from .base import (
     FALSE_TEXT,
@@ -41,6 +58,7 @@ from .base import (
     finish_question,
     gettext_noop,
     skip_reason,
+    strip_tags,
     text_to_html,
 )
 
@@ -150,11 +168,13 @@ class _Reader:
         if not qtype:
             message = gettext_noop("A <question> element has no type.")
             self.problems.append(Problem(line, message, position=self.position))
-        elif qtype in ("multichoice", "truefalse"):
+        elif qtype in _TYPES:
             draft = self._draft(element, qtype, line)
             question = finish_question(draft, self.problems)
             if question:
                 self.questions.append(question)
+        elif qtype in ("cloze", "multianswer"):
+            self._cloze(element, qtype, line)
         else:
             name = _raw_text(element.find("name")).strip()
             name = name or default_name(_html(element.find("questiontext")))
@@ -174,11 +194,16 @@ class _Reader:
             )
 
     def _draft(self, element: ET.Element, qtype: str, line: int | None) -> QuestionDraft:
+        mode = None
         if qtype == "truefalse":
             question_type, choices = TRUEFALSE, self._truefalse_choices(element)
-        else:
+        elif qtype == "multichoice":
             question_type = SINGLE if _is_single(element) else MULTIPLE
             choices = [self._choice(answer) for answer in element.findall("answer")]
+        else:
+            question_type = _TYPES[qtype]
+            mode = PARTIAL if question_type in (MATCHING, ORDERING) else ALL_OR_NOTHING
+            choices = self._typed_choices(element, question_type)
         return QuestionDraft(
             name=_raw_text(element.find("name")).strip(),
             type=question_type,
@@ -189,7 +214,91 @@ class _Reader:
             position=self.position,
             line=line,
             idnumber=(element.findtext("idnumber") or "").strip(),
+            # Moodle's usecase: 1 means "Frog" is not "frog".
+            ignore_case=(element.findtext("usecase") or "0").strip() in ("0", ""),
+            mode=mode,
         )
+
+    def _typed_choices(self, element: ET.Element, question_type: str) -> list[ChoiceDraft]:
+        if question_type == ESSAY:
+            return []
+        if question_type == MATCHING:
+            return [
+                ChoiceDraft(
+                    text_html=_html(sub),
+                    percent="0",
+                    line=self.lines.get(sub),
+                    match=_raw_text(sub.find("answer")).strip(),
+                )
+                for sub in element.findall("subquestion")
+            ]
+        answers = element.findall("answer")
+        if question_type == ORDERING:
+            # The plugin exports the items in the right order, numbering them in `fraction`.
+            def rank(pair):
+                try:
+                    return float(pair[1].get("fraction", "")), pair[0]
+                except ValueError:
+                    return float(pair[0]), pair[0]
+
+            ordered = [a for _, a in sorted(enumerate(answers), key=rank)]
+            return [
+                ChoiceDraft(text_html=_html(a), percent="0", line=self.lines.get(a))
+                for a in ordered
+            ]
+        choices = []
+        for answer in answers:
+            # Accepted answers are compared with typed text, so they are kept as plain text.
+            raw = html.escape(_raw_text(answer).strip(), quote=False)
+            choices.append(
+                ChoiceDraft(
+                    text_html=raw,
+                    percent=answer.get("fraction", "0"),
+                    feedback_html=_html(answer.find("feedback")),
+                    line=self.lines.get(answer),
+                    tolerance=(answer.findtext("tolerance") or "").strip(),
+                )
+            )
+        return choices
+
+    def _cloze(self, element: ET.Element, qtype: str, line: int | None) -> None:
+        """A cloze with one gap becomes a question of its type; any other is reported."""
+        text_html = _html(element.find("questiontext"))
+        name = _raw_text(element.find("name")).strip() or default_name(text_html)
+        gaps = list(_GAP.finditer(text_html))
+        reason = None
+        if not gaps:
+            reason = _CLOZE_NO_GAP
+        elif len(gaps) > 1:
+            reason = _CLOZE_GAPS
+        else:
+            gap = gaps[0]
+            gap_type = _GAP_TYPES.get(gap.group("type").upper())
+            if gap_type is None:
+                reason = _CLOZE_GAP_TYPE
+            else:
+                draft = QuestionDraft(
+                    name=name,
+                    type=gap_type[0],
+                    text_html=text_html[: gap.start()] + "_____" + text_html[gap.end() :],
+                    general_feedback_html=_html(element.find("generalfeedback")),
+                    category_path=self.category,
+                    choices=_gap_choices(gap.group("answers") or "", gap_type[0], line),
+                    position=self.position,
+                    line=line,
+                    idnumber=(element.findtext("idnumber") or "").strip(),
+                    ignore_case=not gap_type[1],
+                    mode=ALL_OR_NOTHING if gap_type[0] != MULTIPLE else None,
+                    note=_CLOZE_NOTE,
+                )
+                # A gap Moodle would refuse is reported, not allowed to refuse the whole file.
+                problems: list[Problem] = []
+                question = finish_question(draft, problems)
+                if question is not None:
+                    self.questions.append(question)
+                    return
+                reason = _CLOZE_BROKEN
+        self.skipped.append(Skipped(name, qtype, self.position, line, reason))
 
     def _choice(self, answer: ET.Element) -> ChoiceDraft:
         return ChoiceDraft(
@@ -217,6 +326,83 @@ class _Reader:
             )
             for key, label in (("true", TRUE_TEXT), ("false", FALSE_TEXT))
         ]
+
+
+_TYPES = {
+    "multichoice": SINGLE,
+    "truefalse": TRUEFALSE,
+    "shortanswer": SHORTANSWER,
+    "numerical": NUMERICAL,
+    "matching": MATCHING,
+    "essay": ESSAY,
+    "ordering": ORDERING,
+}
+# Moodle's cloze gap: {weight:TYPE:answers}; the answers hold no unescaped "}".
+_GAP = re.compile(r"\{(?P<weight>\d*):(?P<type>[A-Z_]+)(?::(?P<answers>(?:\\.|[^}])*))?\}")
+# Gap type -> (question type, case sensitive)
+_GAP_TYPES = {
+    "SHORTANSWER": (SHORTANSWER, False),
+    "SA": (SHORTANSWER, False),
+    "MW": (SHORTANSWER, False),
+    "SHORTANSWER_C": (SHORTANSWER, True),
+    "SAC": (SHORTANSWER, True),
+    "MWC": (SHORTANSWER, True),
+    "NUMERICAL": (NUMERICAL, False),
+    "NM": (NUMERICAL, False),
+    **dict.fromkeys(
+        ("MULTICHOICE", "MC", "MULTICHOICE_V", "MCV", "MULTICHOICE_H", "MCH")
+        + ("MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS"),
+        (SINGLE, False),
+    ),
+    **dict.fromkeys(
+        ("MULTIRESPONSE", "MR", "MULTIRESPONSE_H", "MRH")
+        + ("MULTIRESPONSE_S", "MRS", "MULTIRESPONSE_HS", "MRHS"),
+        (MULTIPLE, False),
+    ),
+}
+_GAP_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d*)?)%")
+_CLOZE_NOTE = gettext_noop("Imported from a cloze question with one gap, shown as _____.")
+_CLOZE_NO_GAP = gettext_noop("The cloze question has no gap to answer; it was skipped.")
+_CLOZE_GAPS = gettext_noop(
+    "A cloze question with several gaps cannot be represented here (a question has one "
+    "answer); it was skipped."
+)
+_CLOZE_GAP_TYPE = gettext_noop("The cloze question's gap is of an unknown type; it was skipped.")
+_CLOZE_BROKEN = gettext_noop(
+    "The cloze question's gap has answers Moodle itself would refuse; it was skipped."
+)
+
+
+def _gap_choices(answers: str, question_type: str, line: int | None) -> list[ChoiceDraft]:
+    """Moodle's cloze answers: `=right#feedback~%50%half~wrong`, "~" between answers."""
+    choices = []
+    for piece in re.split(r"(?<!\\)~", answers):
+        piece = piece.strip()
+        if not piece:
+            continue
+        percent = "0"
+        if piece.startswith("="):
+            percent, piece = "100", piece[1:]
+        elif match := _GAP_WEIGHT.match(piece):
+            percent, piece = match.group(1), piece[match.end() :]
+        answer, _, feedback = piece.partition("#")
+        answer = answer.replace("\\}", "}").replace("\\~", "~").strip()
+        tolerance = ""
+        if question_type == NUMERICAL and ":" in answer:
+            answer, _, tolerance = answer.partition(":")
+        if question_type in (SHORTANSWER, NUMERICAL):
+            answer = html.unescape(strip_tags(answer)).strip()
+            answer = html.escape(answer, quote=False)
+        choices.append(
+            ChoiceDraft(
+                text_html=answer,
+                percent=percent,
+                feedback_html=feedback.strip(),
+                line=line,
+                tolerance=tolerance.strip(),
+            )
+        )
+    return choices
 
 
 def parse(data: bytes | str) -> ImportResult:

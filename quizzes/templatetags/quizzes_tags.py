@@ -2,8 +2,10 @@
 
 import json
 import re
+from decimal import Decimal
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 from wagtail.rich_text import expand_db_html
@@ -48,3 +50,12 @@ def unanswered_messages(total: int) -> str:
         },
         ensure_ascii=False,
     )
+
+
+@register.filter
+def percent(points) -> str:
+    """Points 0..1 as a percentage in the active language, e.g. "62,5 %"."""
+    if points is None:
+        return ""
+    value = (Decimal(points) * 100).quantize(Decimal("0.1")).normalize()
+    return f"{number_format(value)} %"

@@ -14,32 +14,30 @@ pytestmark = pytest.mark.django_db
 FIXTURES = SHARED_FIXTURES / "moodle"
 
 # fixture -> (questions created, skipped (name, Moodle type, position, line)) or the refusal line
+CLOZE_GAPS = "cloze", "several gaps"
 EXPECTED = {
-    "questions.gift.txt": (
-        5,
-        [
-            ("Q8", "essay", 1, 2),
-            ("Moodle activities", "match", 2, 5),
-            ("Q5", "numerical", 5, 31),
-            ("Shortanswer", "shortanswer", 6, 34),
-        ],
-    ),
-    "questions_in_category.gift.txt": (
-        2,
-        [("Moodle activities", "match", 1, 5), ("Moodle user", "shortanswer", 3, 22)],
-    ),
-    "nested_categories_with_questions.xml": (4, [("Kappa Essay Question", "essay", 2, 55)]),
+    # Every question of Moodle's GIFT test file has a type here now: nothing is lost.
+    "questions.gift.txt": (9, []),
+    "questions_in_category.gift.txt": (4, []),
+    "nested_categories_with_questions.xml": (5, []),
     "category_with_description.xml": (1, []),
     "html_chars_in_idnumbers.xml": (1, []),
-    "multianswer.xml": (0, [("cloze with images", "cloze", 1, 12)]),
+    # Five gaps in one text cannot become one question with one answer.
+    "multianswer.xml": (0, [("cloze with images", "cloze", 1, 12, "several gaps")]),
     "broken_cloze_questions.xml": (
         0,
         [
-            ("Multianswer question without subquestions", "cloze", 1, 4),
-            ("Multichoice subquestion without choices", "cloze", 2, 20),
-            ("Multichoice subquestion with only one choice", "cloze", 3, 36),
-            ("Multichoice subquestion with no completely correct answer", "cloze", 4, 52),
-            ("Numerical subquestion with buggy answer", "cloze", 5, 68),
+            ("Multianswer question without subquestions", "cloze", 1, 4, "no gap"),
+            ("Multichoice subquestion without choices", "cloze", 2, 20, "would refuse"),
+            ("Multichoice subquestion with only one choice", "cloze", 3, 36, "would refuse"),
+            (
+                "Multichoice subquestion with no completely correct answer",
+                "cloze",
+                4,
+                52,
+                "would refuse",
+            ),
+            ("Numerical subquestion with buggy answer", "cloze", 5, 68, "would refuse"),
         ],
     ),
 }
@@ -58,10 +56,22 @@ def test_fixture_imports_supported_questions_and_reports_the_rest(name):
         bank_name="Moodle", data=(FIXTURES / name).read_bytes(), filename=name
     )
     assert report.created == created == Question.objects.filter(bank=report.bank).count()
-    assert [(s.name, s.qtype, s.position, s.line) for s in report.skipped] == skipped
+    assert [(s.name, s.qtype, s.position, s.line) for s in report.skipped] == [
+        row[:4] for row in skipped
+    ]
+    for reported, row in zip(report.skipped, skipped, strict=True):
+        assert row[4] in reported.reason
     for question in Question.objects.prefetch_related("choices"):
-        assert question.choices.count() >= 2
-        assert max(c.fraction for c in question.choices.all()) > 0
+        choices = list(question.choices.all())
+        if question.type == "essay":
+            assert not choices
+        elif question.type in ("matching", "ordering"):
+            assert len([c for c in choices if c.text]) >= 2
+        elif question.type in ("shortanswer", "numerical"):
+            assert max(c.fraction for c in choices) == 1
+        else:
+            assert len(choices) >= 2
+            assert max(c.fraction for c in choices) > 0
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -85,6 +95,23 @@ def test_import_keeps_categories_feedback_and_partial_credit():
     assert "Hitchiker" in q1.general_feedback
     assert list(q1.choices.values_list("text", flat=True)) == ["Pravda", "Nepravda"]
     assert "You gave the right answer." in q1.choices.get(fraction=1).feedback
+
+    matching = Question.objects.get(name="Moodle activities")
+    pairs = {c.plain_text: c.match for c in matching.choices.all()}
+    assert pairs["An activity supporting asynchronous discussions."] == "Forum"
+    assert pairs[""] == "Chat"  # a distractor: offered, never asked
+    numerical = Question.objects.get(name="Q5").choices.order_by("sort_order")
+    assert [(c.plain_text, c.tolerance, c.fraction) for c in numerical] == [
+        ("3", Decimal(2), Decimal(1)),
+        ("*", Decimal(0), Decimal(0)),
+    ]
+    short = Question.objects.get(name="Shortanswer")
+    assert short.ignore_case is True
+    assert [(c.plain_text, c.fraction) for c in short.choices.order_by("sort_order")] == [
+        ("Frog", Decimal(1)),
+        ("Cat", Decimal("0.5")),
+        ("*", Decimal(0)),
+    ]
 
     nested = "nested_categories_with_questions.xml"
     services.questions_import(

@@ -4,7 +4,17 @@ from decimal import Decimal
 
 import pytest
 
-from quizzes.grading import ALL_OR_NOTHING, MULTIPLE, PARTIAL, SINGLE, TRUEFALSE
+from quizzes.grading import (
+    ALL_OR_NOTHING,
+    ESSAY,
+    MATCHING,
+    MULTIPLE,
+    NUMERICAL,
+    PARTIAL,
+    SHORTANSWER,
+    SINGLE,
+    TRUEFALSE,
+)
 from quizzes.importers import (
     ImportFileError,
     parse_questions,
@@ -44,26 +54,54 @@ def choices(question):
 # --- Moodle's fixtures --------------------------------------------------------------------
 
 
-def test_gift_fixture_imports_choice_and_true_false_questions_and_skips_the_rest():
+def by_name(result, name):
+    return next(q for q in result.questions if q.name == name)
+
+
+def test_gift_fixture_imports_every_one_of_its_nine_questions():
     result = fixture("questions.gift.txt")
     assert [(q.name, q.type, q.position, q.line) for q in result.questions] == [
+        ("Q8", ESSAY, 1, 2),
+        ("Moodle activities", MATCHING, 2, 5),
         ("Q2", SINGLE, 3, 14),
         ("colours", MULTIPLE, 4, 22),
+        ("Q5", NUMERICAL, 5, 31),
+        ("Shortanswer", SHORTANSWER, 6, 34),
         ("Q1", TRUEFALSE, 7, 41),
         ("2-08 TSL", TRUEFALSE, 8, 46),
         ("2-08 TSL", TRUEFALSE, 9, 49),
     ]
-    assert skipped(result) == [
-        ("Q8", "essay", 1, 2),
-        ("Moodle activities", "match", 2, 5),
-        ("Q5", "numerical", 5, 31),
-        ("Shortanswer", "shortanswer", 6, 34),
-    ]
+    assert skipped(result) == []
     assert result.categories == []
 
 
+def test_gift_fixture_matching_numerical_and_short_answer_keep_their_keys():
+    result = fixture("questions.gift.txt")
+    matching = by_name(result, "Moodle activities")
+    assert (matching.mode, matching.text_html) == (
+        PARTIAL,
+        "Match the <b>activity</b> to the description.",
+    )
+    assert [(c.text_html, c.match) for c in matching.choices][-2:] == [
+        ("A collection of web pages that anyone can add to or edit.", "Wiki"),
+        ("", "Chat"),
+    ]
+    numerical = by_name(result, "Q5")
+    assert [(c.text_html, c.fraction, c.tolerance) for c in numerical.choices] == [
+        ("3", D(1), D(2)),
+        ("*", D(0), D(0)),
+    ]
+    assert numerical.choices[1].feedback_html == "Completely wrong"
+    short = by_name(result, "Shortanswer")
+    assert choices(short) == [
+        ("Frog", D(1), "Good!"),
+        ("Cat", D("0.5"), "What is it with Moodlers and cats?"),
+        ("*", D(0), "Completely wrong"),
+    ]
+
+
 def test_gift_fixture_single_choice_keeps_per_answer_feedback_in_every_format():
-    q2 = fixture("questions.gift.txt").questions[0]
+    q2 = by_name(fixture("questions.gift.txt"), "Q2")
     assert q2.text_html == "What's between orange and green in the spectrum?"
     assert q2.mode == ALL_OR_NOTHING
     assert choices(q2) == [
@@ -74,7 +112,7 @@ def test_gift_fixture_single_choice_keeps_per_answer_feedback_in_every_format():
 
 
 def test_gift_fixture_multiple_response_gets_partial_credit_weights():
-    colours = fixture("questions.gift.txt").questions[1]
+    colours = by_name(fixture("questions.gift.txt"), "colours")
     assert colours.mode == PARTIAL
     assert [(c.text_html, c.fraction) for c in colours.choices] == [
         ("yellow", D("0.5")),
@@ -85,7 +123,7 @@ def test_gift_fixture_multiple_response_gets_partial_credit_weights():
 
 
 def test_gift_fixture_true_false_with_feedback_and_general_feedback():
-    q1 = fixture("questions.gift.txt").questions[2]
+    q1 = by_name(fixture("questions.gift.txt"), "Q1")
     # Wrong-answer feedback comes first in GIFT; it belongs to the choice "True" here.
     assert choices(q1) == [
         ("True", D(0), "42 is the Ultimate Answer."),
@@ -96,7 +134,7 @@ def test_gift_fixture_true_false_with_feedback_and_general_feedback():
     )
     # The stray `";` after the closing brace makes it Moodle's missing-word format.
     assert q1.text_html == '42 is the Absolute Answer to everything._____";'
-    tsl_t, tsl_true = fixture("questions.gift.txt").questions[3:]
+    tsl_t, tsl_true = fixture("questions.gift.txt").questions[7:]
     assert tsl_t.choices == tsl_true.choices
     assert tsl_t.choices[0] == ParsedChoice("True", D(1), "")
 
@@ -104,7 +142,8 @@ def test_gift_fixture_true_false_with_feedback_and_general_feedback():
 def test_gift_fixture_with_category_unescapes_and_sanitizes_html():
     result = fixture("questions_in_category.gift.txt")
     assert [c.path for c in result.categories] == [["Default for New Features"]]
-    greeting, acronym = result.questions
+    matching, greeting, user, acronym = result.questions
+    assert (matching.type, user.type) == (MATCHING, SHORTANSWER)
     assert (greeting.name, greeting.position, greeting.line) == ("Greeting", 2, 14)
     assert greeting.category_path == ["Default for New Features"]
     assert greeting.text_html == (
@@ -124,10 +163,7 @@ def test_gift_fixture_with_category_unescapes_and_sanitizes_html():
         "Environment</span>."
     )
     assert [c.fraction for c in acronym.choices] == [D(1), D(0)]
-    assert skipped(result) == [
-        ("Moodle activities", "match", 1, 5),
-        ("Moodle user", "shortanswer", 3, 22),
-    ]
+    assert skipped(result) == []
 
 
 def test_xml_fixture_nested_categories_with_descriptions():
@@ -140,12 +176,14 @@ def test_xml_fixture_nested_categories_with_descriptions():
     ]
     assert [(q.name, q.category_path, q.position, q.line) for q in result.questions] == [
         ("Iota Question", ["Iota"], 1, 15),
+        ("Kappa Essay Question", ["Iota", "Kappa"], 2, 55),
         ("Kappa Question", ["Iota", "Kappa"], 3, 83),
         ("Lambda Question", ["Iota", "Kappa", "Lambda"], 4, 123),
         ("Mu Question", ["Iota", "Mu"], 5, 163),
     ]
-    assert skipped(result) == [("Kappa Essay Question", "essay", 2, 55)]
-    lam = result.questions[2]
+    assert skipped(result) == []
+    assert (result.questions[1].type, result.questions[1].choices) == (ESSAY, [])
+    lam = result.questions[3]
     assert (lam.type, lam.text_html, lam.mode) == (
         TRUEFALSE,
         "<p>Testing Lambda Question</p>",
@@ -193,12 +231,12 @@ def test_xml_fixture_cloze_question_is_skipped_with_its_category_kept():
     assert result.questions == []
     assert [c.path for c in result.categories] == [["Default for Test images in backup"]]
     assert skipped(result) == [("cloze with images", "cloze", 1, 12)]
-    assert "Cloze" in result.skipped[0].reason
+    assert "several gaps" in result.skipped[0].reason
 
 
 def test_xml_fixture_broken_cloze_questions_are_skipped_not_refused():
-    # Cloze is unsupported: we never read its embedded answers, so their mistakes cannot
-    # harm the bank, and refusing the file would also block any valid question beside them.
+    # A gap Moodle would refuse is reported as lost, never allowed to refuse the file: that
+    # would also block any valid question beside it.
     result = fixture("broken_cloze_questions.xml")
     assert result.questions == []
     assert skipped(result) == [

@@ -130,7 +130,7 @@ def test_bad_definitions_are_refused():
     with pytest.raises(ValueError, match="outside -1..1"):
         Choice(1, D("1.5"))
     with pytest.raises(ValueError, match="unknown question type"):
-        Question(1, "essay", ())
+        Question(1, "cloze", ())
     with pytest.raises(ValueError, match="same id"):
         Question(1, SINGLE, (Choice(1, D(1)), Choice(1, D(0))))
 
@@ -396,3 +396,110 @@ def test_bad_scores_and_bin_counts_are_refused():
 @given(st.lists(st.decimals(min_value=0, max_value=100, places=2)), st.integers(1, 20))
 def test_every_score_is_counted_once(scores, bins):
     assert sum(b.count for b in score_distribution(scores, bins)) == len(scores)
+
+
+# --- Typed, matched and ordered questions (issue 14 point 2) ------------------------------
+
+from quizzes.grading import (  # noqa: E402
+    ESSAY,
+    MATCHING,
+    NUMERICAL,
+    ORDERING,
+    SHORTANSWER,
+    GradingError,
+    normalize_text,
+    parse_number,
+    score_points,
+)
+
+
+def short(*answers, ignore_case=True, ignore_diacritics=False):
+    choices = tuple(Choice(i, D(f), text=t) for i, (t, f) in enumerate(answers, 1))
+    return Question(
+        9, SHORTANSWER, choices, ignore_case=ignore_case, ignore_diacritics=ignore_diacritics
+    )
+
+
+def test_short_answer_case_diacritics_wildcard_and_first_match():
+    question = short(("Plzeň", "1"), ("Plz*", "0.5"), ("*", "0"))
+    assert grade_question(question, " plzeň ").points == 1
+    assert grade_question(question, "Plzen").points == D("0.5")  # diacritics count here
+    assert grade_question(question, "Brno").state == "incorrect"
+    assert grade_question(question, "").state == "unanswered"
+    strict = short(("Plzeň", "1"), ignore_case=False, ignore_diacritics=True)
+    assert grade_question(strict, "Plzen").points == 1
+    assert grade_question(strict, "plzeň").points == 0
+
+
+def test_numerical_accepts_a_decimal_comma_and_a_tolerance():
+    question = Question(8, NUMERICAL, (Choice(1, 1, text="3.14", tolerance=D("0.01")),))
+    assert [grade_question(question, a).points for a in ("3,14", "3.15", "3,2", "abc")] == [
+        1,
+        1,
+        0,
+        0,
+    ]
+    assert parse_number("1 000,5") == D("1000.5") and parse_number("−2") == D(-2)
+    assert parse_number("1,2,3") is None
+
+
+def test_matching_and_ordering_give_a_share_when_partial_and_ignore_distractors():
+    pairs = (Choice(1, text="a", match="A"), Choice(2, text="b", match="B"), Choice(3, match="C"))
+    partial = Question(7, MATCHING, pairs, PARTIAL)
+    assert grade_question(partial, {1: "A", 2: "C"}).points == D("0.5")
+    assert grade_question(Question(7, MATCHING, pairs), {1: "A", 2: "C"}).points == 0
+    with pytest.raises(GradingError):
+        grade_question(partial, {3: "C"})  # a distractor is never asked about
+    items = (Choice(1, text="x"), Choice(2, text="y"), Choice(3, text="z"))
+    ordering = Question(6, ORDERING, items, PARTIAL)
+    assert grade_question(ordering, {1: 1, 2: 2, 3: 3}).correct
+    assert grade_question(ordering, {1: 2, 2: 1, 3: 3}).points == D("0.3333333")
+
+
+def test_an_essay_is_pending_and_the_attempt_has_no_score_until_graded():
+    essay = Question(5, ESSAY, ())
+    result = grade_attempt([single(), essay], {1: [10], 5: "Můj text"}, 50)
+    assert result.pending and result.score_percent is None and result.passed is None
+    assert grade_attempt([single(), essay], {1: [10], 5: "  "}, 50).score_percent == 50
+    assert score_points([D(1), D("0.5")], 75) == (D("75.00"), True)
+
+
+@quick
+@given(st.text(max_size=30), st.booleans(), st.booleans())
+def test_an_answer_always_matches_itself_and_normalizing_twice_changes_nothing(
+    text, ignore_case, ignore_diacritics
+):
+    options = {"ignore_case": ignore_case, "ignore_diacritics": ignore_diacritics}
+    once = normalize_text(text, **options)
+    assert normalize_text(once, **options) == once
+    if text.strip() and "*" not in text:
+        question = short((text, "1"), **options)
+        assert grade_question(question, text).points == 1
+
+
+@quick
+@given(
+    st.decimals(min_value=-(10**6), max_value=10**6, places=3),
+    st.decimals(min_value=0, max_value=100, places=3),
+    st.decimals(min_value=-200, max_value=200, places=3),
+)
+def test_numerical_is_right_exactly_within_the_tolerance(value, tolerance, offset):
+    question = Question(4, NUMERICAL, (Choice(1, 1, text=str(value), tolerance=tolerance),))
+    typed = str(value + offset).replace(".", ",")
+    assert (grade_question(question, typed).points == 1) == (abs(offset) <= tolerance)
+
+
+@quick
+@given(st.permutations(range(1, 6)), st.sampled_from([PARTIAL, ALL_OR_NOTHING]))
+def test_ordering_points_are_the_share_of_items_in_place(order, mode):
+    items = tuple(Choice(i, text=str(i)) for i in range(1, 6))
+    result = grade_question(
+        Question(3, ORDERING, items, mode), dict(zip(range(1, 6), order, strict=True))
+    )
+    in_place = sum(1 for i, p in zip(range(1, 6), order, strict=True) if i == p)
+    assert 0 <= result.points <= 1
+    assert result.correct == (in_place == 5)
+    if mode == PARTIAL:
+        assert result.points == D(in_place) / 5
+    else:
+        assert result.points in (0, 1)

@@ -5,7 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from quizzes.grading import ALL_OR_NOTHING, MULTIPLE, PARTIAL, SINGLE, TRUEFALSE
+from quizzes.grading import (
+    ALL_OR_NOTHING,
+    ESSAY,
+    MATCHING,
+    MULTIPLE,
+    NUMERICAL,
+    PARTIAL,
+    SHORTANSWER,
+    SINGLE,
+    TRUEFALSE,
+)
 from quizzes.importers import (
     GIFT,
     MOODLE_XML,
@@ -49,26 +59,38 @@ def choices(question):
 # --- The project's own fixtures (the same constructs as Moodle's, in Czech) ---------------
 
 
+NEW_TYPES = {ESSAY, MATCHING, NUMERICAL, SHORTANSWER}
+
+
+def chosen(result):
+    """The choice questions of a parse, as they were before the typed ones were imported."""
+    return [q for q in result.questions if q.type not in NEW_TYPES]
+
+
 def test_gift_fixture_imports_choice_and_true_false_questions_and_skips_the_rest():
     result = fixture("otazky.gift.txt")
-    assert [(q.name, q.type, q.position, q.line) for q in result.questions] == [
+    assert [(q.name, q.type, q.position, q.line) for q in chosen(result)] == [
         ("J1", SINGLE, 3, 15),
         ("barvy", MULTIPLE, 4, 23),
         ("P1", TRUEFALSE, 7, 42),
         ("2-08 Hesla", TRUEFALSE, 8, 47),
         ("2-08 Hesla", TRUEFALSE, 9, 50),
     ]
-    assert skipped(result) == [
-        ("E1", "essay", 1, 3),
-        ("Přiřaďte pojmy", "match", 2, 6),
-        ("N1", "numerical", 5, 32),
-        ("K1", "shortanswer", 6, 35),
+    # Once skipped, now imported as their own types.
+    assert skipped(result) == []
+    assert [
+        (q.name, q.type, q.position, q.line) for q in result.questions if q.type in NEW_TYPES
+    ] == [
+        ("E1", ESSAY, 1, 3),
+        ("Přiřaďte pojmy", MATCHING, 2, 6),
+        ("N1", NUMERICAL, 5, 32),
+        ("K1", SHORTANSWER, 6, 35),
     ]
     assert result.categories == []
 
 
 def test_gift_fixture_single_choice_keeps_per_answer_feedback_in_every_format():
-    j1 = fixture("otazky.gift.txt").questions[0]
+    j1 = chosen(fixture("otazky.gift.txt"))[0]
     assert j1.text_html == "Co uděláte s přílohou od neznámého odesílatele?"
     assert j1.mode == ALL_OR_NOTHING
     assert choices(j1) == [
@@ -79,7 +101,7 @@ def test_gift_fixture_single_choice_keeps_per_answer_feedback_in_every_format():
 
 
 def test_gift_fixture_multiple_response_gets_partial_credit_weights():
-    barvy = fixture("otazky.gift.txt").questions[1]
+    barvy = chosen(fixture("otazky.gift.txt"))[1]
     assert barvy.mode == PARTIAL
     assert [(c.text_html, c.fraction) for c in barvy.choices] == [
         ("Naléhavý tón", D("0.5")),
@@ -90,7 +112,7 @@ def test_gift_fixture_multiple_response_gets_partial_credit_weights():
 
 
 def test_gift_fixture_true_false_with_feedback_and_general_feedback():
-    p1 = fixture("otazky.gift.txt").questions[2]
+    p1 = chosen(fixture("otazky.gift.txt"))[2]
     # Wrong-answer feedback comes first in GIFT; it belongs to the choice "True" here.
     assert choices(p1) == [
         ("True", D(0), "Heslo se nesděluje nikomu."),
@@ -101,7 +123,7 @@ def test_gift_fixture_true_false_with_feedback_and_general_feedback():
     )
     # The stray `";` after the closing brace makes it Moodle's missing-word format.
     assert p1.text_html == 'Heslo smím sdělit kolegovi, když jsem na dovolené._____";'
-    short, long = fixture("otazky.gift.txt").questions[3:]
+    short, long = chosen(fixture("otazky.gift.txt"))[3:]
     assert short.choices == long.choices
     assert short.choices[0] == ParsedChoice("True", D(1), "")
 
@@ -109,7 +131,7 @@ def test_gift_fixture_true_false_with_feedback_and_general_feedback():
 def test_gift_fixture_with_category_unescapes_and_sanitizes_html():
     result = fixture("otazky_v_kategorii.gift.txt")
     assert [c.path for c in result.categories] == [["Výchozí pro nové kurzy"]]
-    link, acronym = result.questions
+    link, acronym = chosen(result)
     assert (link.name, link.position, link.line) == ("Odkaz", 2, 14)
     assert link.category_path == ["Výchozí pro nové kurzy"]
     assert link.text_html == (
@@ -128,9 +150,10 @@ def test_gift_fixture_with_category_unescapes_and_sanitizes_html():
         "Zkratka NÚKIB znamená <span>Národní úřad pro kybernetickou a informační bezpečnost</span>."
     )
     assert [c.fraction for c in acronym.choices] == [D(1), D(0)]
-    assert skipped(result) == [
-        ("Činnosti podatelny", "match", 1, 5),
-        ("Uživatel", "shortanswer", 3, 22),
+    assert skipped(result) == []
+    assert [(q.name, q.type) for q in result.questions if q.type in NEW_TYPES] == [
+        ("Činnosti podatelny", MATCHING),
+        ("Uživatel", SHORTANSWER),
     ]
 
 
@@ -142,14 +165,15 @@ def test_xml_fixture_nested_categories_with_descriptions():
         (["Bezpečnost", "Hesla", "Správci hesel"], "Kategorie Správci hesel", "", 95),
         (["Ostatní"], "Kategorie Ostatní", "ost", 131),
     ]
-    assert [(q.name, q.category_path, q.position, q.line) for q in result.questions] == [
+    assert [(q.name, q.category_path, q.position, q.line) for q in chosen(result)] == [
         ("Otázka Bezpečnost", ["Bezpečnost"], 1, 13),
         ("Otázka Hesla", ["Bezpečnost", "Hesla"], 3, 68),
         ("Otázka Správci hesel", ["Bezpečnost", "Hesla", "Správci hesel"], 4, 104),
         ("Otázka Ostatní", ["Ostatní"], 5, 140),
     ]
-    assert skipped(result) == [("Esej o heslech", "essay", 2, 49)]
-    usb = result.questions[3]
+    assert skipped(result) == []
+    assert (result.questions[1].name, result.questions[1].type) == ("Esej o heslech", ESSAY)
+    usb = chosen(result)[3]
     assert (usb.type, usb.text_html, usb.mode) == (
         TRUEFALSE,
         "<p>USB disk z parkoviště zapojím do počítače.</p>",
@@ -198,7 +222,7 @@ def test_xml_fixture_cloze_question_is_skipped_with_its_category_kept():
     assert result.questions == []
     assert [c.path for c in result.categories] == [["Výchozí pro obrázky"]]
     assert skipped(result) == [("Doplňovačka s obrázkem", "cloze", 1, 8)]
-    assert "Cloze" in result.skipped[0].reason
+    assert "several gaps" in result.skipped[0].reason
 
 
 def test_xml_fixture_broken_cloze_questions_are_skipped_not_refused():

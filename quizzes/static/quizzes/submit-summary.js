@@ -15,7 +15,12 @@
   function unanswered() {
     var result = [];
     form.querySelectorAll("fieldset.quiz-question").forEach(function (fieldset) {
-      if (!fieldset.querySelector("input:checked")) result.push(fieldset);
+      // Choices are checked; typed, matched and ordered answers have a value in [data-answer].
+      var typed = Array.prototype.some.call(
+        fieldset.querySelectorAll("[data-answer]"),
+        function (field) { return field.value.trim() !== ""; }
+      );
+      if (!typed && !fieldset.querySelector("input:checked")) result.push(fieldset);
     });
     return result;
   }
@@ -34,7 +39,7 @@
         e.preventDefault();
         dialog.close();
         fieldset.scrollIntoView();
-        var first = fieldset.querySelector("input");
+        var first = fieldset.querySelector("input, select, textarea");
         if (first) first.focus();
       });
       item.appendChild(link);
