@@ -1,5 +1,6 @@
 """Admin screens for operations: when each job last ran and what it did, and the e-mails."""
 
+from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -16,7 +17,8 @@ class _ReadOnlyViewSet(ModelViewSet):
     form_fields: list[str] = []
 
     def get_permissions_to_register(self):
-        return []
+        # A queryset, not a list: the group form ORs the registered permissions together.
+        return Permission.objects.none()
 
 
 class JobRunViewSet(_ReadOnlyViewSet):
