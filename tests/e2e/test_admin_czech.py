@@ -41,7 +41,7 @@ def test_the_course_editor_admin_is_czech(page, live_server, demo):
     pages = {
         "dashboard": "/admin/",
         "question-banks": "/admin/question_banks/",
-        "question-add": "/admin/questions/add/",
+        "question-add": "/admin/questions/new/",
         "lesson-edit": f"/admin/pages/{lesson.pk}/edit/",
     }
     found = {}

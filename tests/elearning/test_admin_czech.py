@@ -331,7 +331,7 @@ def _pages_to_visit(client, menu_urls):
         _, links = page_text(response.content.decode())
         path = urlsplit(url).path
         extra = []
-        for pattern in (r"add/$", r"/(edit|inspect)/?$|/\d+/$"):
+        for pattern in (r"/(add|new)/$", r"/(edit|inspect)/\d+/$|/\d+/(edit/)?$"):
             for link in links:
                 link = urljoin(path, link)
                 if link.startswith(path) and link != path and re.search(pattern, link):
