@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
@@ -175,7 +175,9 @@ class JobRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+        # In local time, as the inspect page and the listing show it.
+        started = formats.date_format(timezone.localtime(self.started_at), "DATETIME_FORMAT")
+        return f"{self.job} {started}"
 
     @property
     def summary(self) -> str:

@@ -1,5 +1,6 @@
 """Admin screens for operations: the job runs (and running a job now), the e-mails."""
 
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
@@ -34,7 +35,8 @@ class _ReadOnlyViewSet(ModelViewSet):
     form_fields: list[str] = []
 
     def get_permissions_to_register(self):
-        return []
+        # A queryset, not a list: the group form ORs the registered permissions together.
+        return Permission.objects.none()
 
 
 class JobRunIndexView(IndexView):

@@ -174,9 +174,10 @@ def certificate_labels(*, language: str) -> pdf.Labels:
 
 
 def certificate_date(value: datetime.date, *, language: str) -> str:
-    """A date as the language writes it in full (Django's DATE_FORMAT: 22. listopadu 2026)."""
+    """A date as the language writes it in full (22. listopadu 2026; English: Nov. 22, 2026)."""
+    # The project's Czech DATE_FORMAT is numeric (elearning/formats); a certificate spells it out.
     with translation.override(language):
-        return date_format(value, "DATE_FORMAT", use_l10n=True)
+        return date_format(value, "j. E Y" if language == "cs" else "DATE_FORMAT", use_l10n=True)
 
 
 def certificate_data(*, certificate: Certificate, logo: bytes | None = None) -> pdf.CertificateData:

@@ -9,13 +9,13 @@ forms (WAGTAILIMAGES_IMAGE_FORM_BASE, WAGTAILDOCS_DOCUMENT_FORM_BASE) and every 
 
 import io
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -73,4 +73,5 @@ class BoundedImageForm(BaseImageForm):
 
 
 class BoundedDocumentForm(BaseDocumentForm):
-    file = forms.FileField(label=_("File"), validators=[validate_upload_size])
+    # Wagtail's document field: the multiple-upload page reads its max_upload_size.
+    file = WagtailDocumentField(label=_("File"), validators=[validate_upload_size])

@@ -138,9 +138,17 @@ class CalloutBlock(blocks.StructBlock):
         template = "courses/blocks/callout.html"
 
 
+def _labelled_point() -> blocks.CharBlock:
+    # Wagtail draws a list's items without a <label>: the input names itself (axe: label).
+    # Set on the widget, not as a constructor argument, so the migrations see the same block.
+    block = blocks.CharBlock(label=_("point"), max_length=500)
+    block.field.widget.attrs["aria-label"] = _("point")
+    return block
+
+
 class KeyPointsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
-    points = blocks.ListBlock(blocks.CharBlock(label=_("point"), max_length=500), min_num=1)
+    points = blocks.ListBlock(_labelled_point(), min_num=1)
 
     class Meta:
         icon = "list-ul"

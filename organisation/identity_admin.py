@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -60,7 +61,14 @@ class SocialAppViewSet(ModelViewSet):
     menu_label = gettext_lazy("Identity providers (SSO)")
     add_to_settings_menu = True
     list_display = ["name", "provider", "provider_id", "client_id"]
-    form_fields = ["provider", "provider_id", "name", "client_id", "secret", "key", "settings"]
+    # allauth's "settings" field has an untranslatable label: the panel gives it a Czech one.
+    panels = [
+        *(
+            FieldPanel(name)
+            for name in ("provider", "provider_id", "name", "client_id", "secret", "key")
+        ),
+        FieldPanel("settings", heading=gettext_lazy("Settings")),
+    ]
 
 
 social_app_viewset = SocialAppViewSet("identity_providers")

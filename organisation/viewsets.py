@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
@@ -62,10 +63,15 @@ class WorkplaceViewSet(ModelViewSet):
     icon = "group"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["full_name", "code"]
+    list_display = [Column("full_name", label=_("Workplace")), "code"]
     search_fields = ["name", "code"]
     form_fields = ["name", "code"]
     inspect_view_enabled = True
+    # Wagtail's "Add %(model_name)s" puts the name in the nominative; Czech needs the accusative.
+    add_item_label = _("Add a workplace")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
 
 
 workplace_viewset = WorkplaceViewSet("workplaces")

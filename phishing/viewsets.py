@@ -52,6 +52,11 @@ class TemplateViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = True
     edit_handler = ObjectList(PhishingTemplate.panels, base_form_class=PhishingTemplateForm)
+    # Wagtail's "Add %(model_name)s" puts the name in the nominative; Czech needs the accusative.
+    add_item_label = gettext_lazy("Add a phishing template")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
 
 
 class CampaignIndexView(generic.IndexView):

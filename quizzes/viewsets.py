@@ -86,6 +86,11 @@ class QuestionBankViewSet(ModelViewSet):
     search_fields = ["name", "description"]
     inspect_view_enabled = True
     panels = [FieldPanel("name"), FieldPanel("risk_category"), FieldPanel("description")]
+    # Wagtail's "Add %(model_name)s" puts the name in the nominative; Czech needs the accusative.
+    add_item_label = _("Add a question bank")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
 
 
 class QuestionViewSet(ModelViewSet):
@@ -102,6 +107,8 @@ class QuestionViewSet(ModelViewSet):
     list_filter = ["bank", "type", "active"]
     search_fields = ["name", "topic", "text"]
     list_per_page = 50
+    # Wagtail's "Add %(model_name)s" puts the name in the nominative; Czech needs the accusative.
+    add_item_label = _("Add a question")
     edit_handler = ObjectList(
         [
             FieldPanel("bank"),
@@ -137,6 +144,9 @@ class QuestionViewSet(ModelViewSet):
     def get_queryset(self, request):
         return Question.objects.select_related("bank")
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
+
 
 class QuizViewSet(ModelViewSet):
     model = Quiz
@@ -151,6 +161,8 @@ class QuizViewSet(ModelViewSet):
         "is_active",
     ]
     search_fields = ["course__title"]
+    # Wagtail's "Add %(model_name)s" puts the name in the nominative; Czech needs the accusative.
+    add_item_label = _("Add a quiz")
     edit_handler = ObjectList(
         [
             FieldPanel("course"),
@@ -182,6 +194,9 @@ class QuizViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return Quiz.objects.select_related("course")
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_item_label=self.add_item_label, **kwargs)
 
 
 class ImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):

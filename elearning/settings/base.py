@@ -144,6 +144,8 @@ LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", _("Czech")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Prague"
+# One numeric date format in Czech (1. 12. 2026 14:05) instead of Django's three.
+FORMAT_MODULE_PATH = ["elearning.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -1,0 +1,1 @@
+"""The project's date formats per language (FORMAT_MODULE_PATH): one numeric Czech format."""
