@@ -229,41 +229,45 @@ def _local_day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.d
 
 
 def reminders_send_now(*, assignments, by, today: datetime.date | None = None) -> dict[str, int]:
-    """Queue a reminder e-mail now for each open assignment, at most one per assignment a day.
+    """Queue a reminder e-mail now to each person ticked, at most one reminder a person a day.
 
-    Each goes under the key reminder-now:<person>:<assignment>:<day> with its outbox e-mail
-    and audit entry in one transaction, so a second click, a double submit or two staff
-    members at once send nothing more that day; neither does a reminder the scheduled job
-    already sent today (and the job holds its own step for a day after this one).
-    Returns sent, already (reminded today) and closed (completed, not required, or the
-    person has left).
+    The most urgent open assignment of each person (the earliest due date) is the one
+    reminded, under the key reminder-now:<person>:<day> with its outbox e-mail and audit
+    entry in one transaction, so a second click, a double submit or two staff members at
+    once send nothing more that day; neither does any reminder the scheduled job already
+    sent that person today (and the job holds its own step for a day after this one). The
+    e-mail links to My training, which lists the person's other courses.
+    Returns sent, already (the person was reminded today, or is reminded now for another
+    course) and closed (completed, not required, or the person has left).
     """
     today = today or timezone.localdate()
-    chosen = list(
+    chosen = sorted(
         assignments.select_related("user", "course", "review__workplace", "risk_category")
         .order_by("pk")
-        .distinct()
+        .distinct(),
+        key=lambda a: (a.user_id, a.due_date or datetime.date.max, a.pk),
     )
     start, end = _local_day_bounds(today)
     reminded_today = set(
         Notification.objects.filter(
             kind=Notification.Kind.REMINDER,
             skipped=False,
-            assignment__in=[a.pk for a in chosen],
+            recipient__in={a.user_id for a in chosen},
             created_at__gte=start,
             created_at__lt=end,
-        ).values_list("assignment_id", flat=True)
+        ).values_list("recipient_id", flat=True)
     )
     counts = {"sent": 0, "already": 0, "closed": 0}
     for assignment in chosen:
         if assignment.status != Assignment.Status.ASSIGNED or not assignment.user.is_active:
             counts["closed"] += 1
             continue
-        if assignment.pk in reminded_today:
+        if assignment.user_id in reminded_today:
             counts["already"] += 1
             continue
+        reminded_today.add(assignment.user_id)
         effect = Notification(
-            key=f"reminder-now:{assignment.user_id}:{assignment.pk}:{today.isoformat()}",
+            key=f"reminder-now:{assignment.user_id}:{today.isoformat()}",
             kind=Notification.Kind.REMINDER,
             step=now_step(today),
             recipient=assignment.user,

@@ -12,6 +12,7 @@ from automation.models import Notification, OutboxEmail
 from automation.services import outbox_flush, reminders_run
 from courses.models import Assignment
 from organisation.models import User
+from tests import factories
 from tests.reports import reports_data
 from tests.reports.reports_data import add_employees, build_org, client_for
 
@@ -133,7 +134,7 @@ def test_the_first_post_only_asks_to_confirm_with_the_count(client, org):
     assert not Notification.objects.exists()
 
 
-def test_bulk_reminder_sends_once_per_assignment_a_day(client, org):
+def test_bulk_reminder_sends_once_per_person_a_day(client, org):
     chosen = two_people(org)
     c = client_for(client, org.hr)
     text = follow_messages(c, post(c, "remind", chosen))
@@ -143,7 +144,7 @@ def test_bulk_reminder_sends_once_per_assignment_a_day(client, org):
     assert "po termínu" in emails[0].subject
     today = org.today.isoformat()
     assert set(Notification.objects.values_list("key", flat=True)) == {
-        f"reminder-now:{a.user_id}:{a.pk}:{today}" for a in chosen
+        f"reminder-now:{a.user_id}:{today}" for a in chosen
     }
     entries = ModelLogEntry.objects.filter(action="automation.remind_now")
     assert sorted(int(e.object_id) for e in entries) == sorted(a.pk for a in chosen)
@@ -154,6 +155,21 @@ def test_bulk_reminder_sends_once_per_assignment_a_day(client, org):
     assert text == "Odesláno 0 připomínek. 2 připomínky vynechány: dnes už byly odeslány."
     assert OutboxEmail.objects.count() == 2
     assert ModelLogEntry.objects.filter(action="automation.remind_now").count() == 2
+
+
+def test_a_person_with_two_overdue_courses_gets_one_reminder_a_day(client, org, course_index):
+    first = overdue(org)[0]
+    other = factories.make_course(course_index, title="Hesla a přístupy", lessons=1)
+    second = factories.assign(first.user, other, due_in=-1, today=org.today)
+    c = client_for(client, org.hr)
+    text = follow_messages(c, post(c, "remind", [first, second]))
+    assert text == "Odeslána 1 připomínka. 1 připomínka vynechána: dnes už byla odeslána."
+    [email] = OutboxEmail.objects.filter(to=[first.user.email])
+    # The most urgent course is the one named; My training lists the other.
+    assert email.effects.get().assignment == min((first, second), key=lambda a: a.due_date)
+    # Nor does the row's own button of the other course send a second one today.
+    c.post(f"/reports/people/remind/{second.pk}/", {"next": "/reports/overdue/"})
+    assert OutboxEmail.objects.filter(to=[first.user.email]).count() == 1
 
 
 def test_the_rows_own_button_sends_one_reminder_and_a_second_click_none(client, org):
