@@ -19,14 +19,16 @@ from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from courses.models import Assignment, LessonProgress
+from courses.models import Assignment, KnowledgeCheckAnswer, LessonProgress
 from quizzes.models import Attempt, AttemptQuestion
+from scorm.models import ScormAttempt
 
 from . import statements
 from .models import Statement
 
 logger = logging.getLogger(__name__)
 CHUNK = 500
+SCORM_VERDICTS = ("passed", "failed")
 BATCH = 100
 TIMEOUT = 10
 
@@ -131,8 +133,84 @@ def _events():
             **base,
         )
 
+    def scorm_launched(attempt):
+        yield _new(
+            f"scorm:{attempt.pk}:launched",
+            attempt.user_id,
+            "launched",
+            activity_type="lesson",
+            activity_path=f"/xapi/scorm/{attempt.sco_id}",
+            activity_name=attempt.sco.title,
+            timestamp=attempt.started_at,
+            assignment_id=attempt.assignment_id,
+            parent_path=f"/xapi/lesson/{attempt.lesson_id}",
+            **base,
+        )
+
+    def scorm_outcome(verb):
+        def make(attempt):
+            # Completion and, where the package reports one, passed or failed: one each.
+            scaled = attempt.score_scaled
+            yield _new(
+                f"scorm:{attempt.pk}:{verb or attempt.success_status}",
+                attempt.user_id,
+                verb or attempt.success_status,
+                activity_type="lesson",
+                activity_path=f"/xapi/scorm/{attempt.sco_id}",
+                activity_name=attempt.sco.title,
+                timestamp=attempt.updated_at,
+                assignment_id=attempt.assignment_id,
+                parent_path=f"/xapi/lesson/{attempt.lesson_id}",
+                score_percent=None if scaled is None else scaled * 100,
+                success=None if verb else attempt.success_status == "passed",
+                completion=attempt.completion_status == "completed",
+                **base,
+            )
+
+        return make
+
+    def knowledge_check(answer):
+        yield _new(
+            f"check:{answer.pk}:answered",
+            answer.user_id,
+            "answered",
+            activity_type="question",
+            activity_path=f"/xapi/lesson/{answer.lesson_id}/check/{answer.block_id}",
+            activity_name=answer.lesson.title,
+            timestamp=answer.answered_at,
+            parent_path=f"/xapi/lesson/{answer.lesson_id}",
+            success=answer.correct,
+            response="[,]".join(str(choice) for choice in answer.choices),
+            **base,
+        )
+
     submitted = Attempt.objects.filter(submitted_at__isnull=False, passed__isnull=False)
+    verdict_key = Concat(
+        Value("scorm:"), Cast(OuterRef("pk"), CharField()), Value(":"), OuterRef("success_status")
+    )
     return [
+        (
+            ScormAttempt.objects.filter(_missing("scorm:", ":launched")).select_related("sco"),
+            scorm_launched,
+        ),
+        (
+            ScormAttempt.objects.filter(completion_status="completed")
+            .filter(_missing("scorm:", ":completed"))
+            .select_related("sco"),
+            scorm_outcome("completed"),
+        ),
+        (
+            ScormAttempt.objects.filter(success_status__in=SCORM_VERDICTS)
+            .filter(~Exists(Statement.objects.filter(key=verdict_key)))
+            .select_related("sco"),
+            scorm_outcome(None),
+        ),
+        (
+            KnowledgeCheckAnswer.objects.filter(_missing("check:", ":answered")).select_related(
+                "lesson"
+            ),
+            knowledge_check,
+        ),
         (
             Attempt.objects.filter(_missing("attempt:", ":launched")).select_related(
                 "quiz__course"

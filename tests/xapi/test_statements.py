@@ -1,6 +1,7 @@
 """Every learning event kept as one xAPI statement, and forwarded to a real LRS exactly once."""
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -138,3 +139,45 @@ def test_the_person_finds_their_statements_in_their_own_data(employee, course, q
     mine = personal_data(user=employee)["xapi_statements"]
     assert len(mine) == 9
     assert {item["verb"] for item in mine} == {"answered", "completed", "launched", "passed"}
+
+
+def test_scorm_attempts_and_knowledge_checks_become_statements(employee, course_index):
+    from courses.services import assignment_create, knowledge_check_answer
+    from scorm import services as scorm_services
+    from scorm.models import ScormAttempt, ScormLessonPage
+    from tests.courses.test_knowledge_check import CHECK
+    from tests.scorm import zips
+
+    course = factories.make_course(course_index, title="Phishing v praxi", lessons=1)
+    package = scorm_services.package_create(upload=zips.package_2004())
+    lesson = ScormLessonPage(title="Interaktivní lekce", slug="scorm", package=package)
+    course.add_child(instance=lesson)
+    assignment, _ = assignment_create(user=employee, course=course, due_date=None, reason="Plán")
+    sco = package.scos.order_by("position").first()
+    attempt = ScormAttempt.objects.create(
+        user=employee, lesson=lesson, sco=sco, assignment=assignment, completion_status="incomplete"
+    )
+    assert services.statements_collect() == {"recorded": 1}  # launched
+    # The package reports completion first, the pass later: both are kept, once each.
+    attempt.completion_status = "completed"
+    attempt.save()
+    assert services.statements_collect() == {"recorded": 1}
+    attempt.success_status, attempt.score_scaled = "passed", Decimal("0.85")
+    attempt.save()
+    assert services.statements_collect() == {"recorded": 1}
+    assert services.statements_collect() == {"recorded": 0}
+    passed = Statement.objects.get(key=f"scorm:{attempt.pk}:passed").statement
+    assert passed["result"]["score"]["scaled"] == 0.85
+    assert passed["result"]["success"] is True
+    assert passed["object"]["definition"]["name"] == {"cs-CZ": sco.title}
+
+    page = factories.lessons_of(course)[0]
+    page.body = [{"type": "knowledge_check", "value": CHECK}]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    block = next(b for b in page.body if b.block_type == "knowledge_check")
+    knowledge_check_answer(user=employee, lesson=page, block_id=block.id, chosen=["0"])
+    assert services.statements_collect() == {"recorded": 1}
+    answered = Statement.objects.get(key__startswith="check:").statement
+    assert answered["verb"]["id"].endswith("/answered")
+    assert answered["result"] == {"success": False, "response": "0"}
