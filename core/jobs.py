@@ -5,6 +5,8 @@ from typing import ClassVar
 
 from celery import shared_task
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models
+from django.db.models import Q
+from django.db.models.sql import UpdateQuery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -110,13 +112,13 @@ class SideProgress:
         if self.side is None:
             self.model.objects.filter(pk=self.pk).update(**values)
             return
-        table = self.side.ops.quote_name(self.model._meta.db_table)
-        columns = ", ".join(f"{self.side.ops.quote_name(name)} = %s" for name in values)
+        # The ORM's own UPDATE, compiled for the side connection (no hand-built SQL).
+        query = UpdateQuery(self.model)
+        query.add_update_values(values)
+        query.add_q(Q(pk=self.pk))
+        sql, params = query.get_compiler(connection=self.side).as_sql()
         with self.side.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET {columns} WHERE id = %s",  # noqa: S608 - names are ours
-                [*values.values(), self.pk],
-            )
+            cursor.execute(sql, params)
 
     def start(self, total: int) -> None:
         self._write(done=0, total=total)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.redis
 def _get(url: str, **headers):
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http://127.0.0.1 only)
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (127.0.0.1)
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  # nosec B310
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()
