@@ -52,7 +52,9 @@ def validate_upload_size(upload) -> None:
     if upload is not None and upload.size > settings.MAX_UPLOAD_BYTES:
         raise ValidationError(
             _("The file is too big (%(size)s); at most %(limit)s can be uploaded."),
-            code="file_too_large",
+            # Not Wagtail's "file_too_large": its document field would swap in its own
+            # message, which expects other parameters.
+            code="upload_too_large",
             params={
                 "size": filesizeformat(upload.size),
                 "limit": filesizeformat(settings.MAX_UPLOAD_BYTES),
