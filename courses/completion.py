@@ -47,12 +47,27 @@ class Progress:
 
 StepProvider = Callable[[Sequence, object], dict[int, list[Step]]]
 _providers: list[StepProvider] = []
+# Providers of lessons of other kinds (SCORM): a course that puts its lessons before the quiz
+# waits for these steps too.
+_lesson_providers: list[StepProvider] = []
 
 
 def register_step_provider(provider: StepProvider) -> StepProvider:
     if provider not in _providers:
         _providers.append(provider)
     return provider
+
+
+def register_lesson_provider(provider: StepProvider) -> StepProvider:
+    """A step provider whose steps are lessons (see courses.selectors.lessons_left_first)."""
+    register_step_provider(provider)
+    if provider not in _lesson_providers:
+        _lesson_providers.append(provider)
+    return provider
+
+
+def lesson_providers() -> list[StepProvider]:
+    return list(_lesson_providers)
 
 
 def steps_for(assignments: Sequence, request=None) -> dict[int, list[Step]]:

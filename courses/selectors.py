@@ -59,7 +59,8 @@ def lesson_steps(assignments: Sequence[Assignment], request=None) -> dict[int, l
 def lessons_left_first(assignments: Sequence[Assignment]) -> dict[int, int]:
     """Lessons still to do per assignment where the course puts lessons before its quiz.
 
-    0 for courses that let the quiz be taken at any time. Two queries for any number.
+    0 for courses that let the quiz be taken at any time. Two queries for any number, plus
+    those of each lesson provider (a SCORM lesson is a lesson too).
     """
     ordered = [a for a in assignments if a.course.lessons_first]
     result = {a.pk: 0 for a in assignments}
@@ -73,6 +74,10 @@ def lessons_left_first(assignments: Sequence[Assignment]) -> dict[int, int]:
         done[assignment_id].add(lesson_id)
     for a in ordered:
         result[a.pk] = sum(1 for lesson in lessons[a.course_id] if lesson.pk not in done[a.pk])
+    # Lessons of other kinds (a SCORM lesson) count as lessons too.
+    for provider in completion.lesson_providers():
+        for pk, steps in provider(ordered, None).items():
+            result[pk] += sum(1 for step in steps if not step.done)
     return result
 
 

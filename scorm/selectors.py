@@ -44,7 +44,7 @@ def _sco_counts(package_ids) -> dict[int, int]:
     return counts
 
 
-@completion.register_step_provider
+@completion.register_lesson_provider
 def scorm_steps(assignments: Sequence[Assignment], request=None) -> dict[int, list]:
     """One step per live SCORM lesson: done when every SCO's attempt for this assignment is.
 

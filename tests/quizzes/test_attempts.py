@@ -543,5 +543,6 @@ def test_the_quiz_step_provider_queries_do_not_grow_with_assignments(course_inde
         assert len(steps) == count
         return len(queries)
 
-    # Quizzes, attempts, granted extra attempts, lessons and lesson progress (lessons first).
-    assert measure(2) == measure(30) == 5
+    # Quizzes, attempts, granted extra attempts, lessons and lesson progress (lessons first),
+    # and the SCORM lessons of the course (none here).
+    assert measure(2) == measure(30) == 6

@@ -239,3 +239,30 @@ def test_summaries_of_12_statuses():
     assert (s.completion_status, s.success_status) == ("completed", "failed")
     s = cmi.summarize({"cmi.core.lesson_status": "incomplete"}, "1.2")
     assert (s.completion_status, s.success_status) == ("incomplete", "unknown")
+
+
+def test_a_scorm_lesson_is_a_lesson_the_final_quiz_waits_for(employee, scorm_course, assignment):
+    from courses.models import CoursePage
+    from courses.selectors import lessons_left_first
+    from courses.services import lesson_complete
+
+    course, lesson = scorm_course
+    CoursePage.objects.filter(pk=course.pk).update(lessons_first=True)
+    lesson_complete(assignment=assignment, lesson=factories.lessons_of(course)[0])
+
+    def left():
+        fresh = Assignment.objects.select_related("course").get(pk=assignment.pk)
+        return lessons_left_first([fresh])[fresh.pk]
+
+    assert left() == 1  # the written lesson is done, the SCORM one is not
+    for sco in lesson.package.scos.all():
+        ScormAttempt.objects.create(
+            user=employee,
+            lesson=lesson,
+            sco=sco,
+            assignment=assignment,
+            completion_status="completed",
+            success_status="passed",
+            score_scaled=Decimal("0.9"),
+        )
+    assert left() == 0
