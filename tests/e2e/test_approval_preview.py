@@ -17,13 +17,14 @@ PASSWORDS = "Hesla a vícefaktorové ověření"
 def expected():
     """Who the Kancelář tajemníka's own review concerns, read from the database: everyone in
     its subtree (no sub-workplace has a review), so far following the magistrate's review."""
+    from core.collation import czech_order
     from courses.models import Assignment
     from organisation.models import User, Workplace
 
     kt = Workplace.objects.get(code="kt")
-    # In the database's order of surnames, as the page lists them.
+    # In Czech alphabetical order of surnames (Černý before Dvořáková), as the page lists them.
     people = User.objects.filter(is_active=True, workplace__path__startswith=kt.path).order_by(
-        "last_name", "first_name", "pk"
+        czech_order("last_name"), czech_order("first_name"), "pk"
     )
     names = [str(u) for u in people]
     mobile_done = Assignment.objects.filter(user__in=people, course__title=MOBILE)
@@ -37,7 +38,7 @@ def expected():
             source__in=["plan", "joiner"],
         )
         .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user_id")
+        .order_by(czech_order("user__last_name"), czech_order("user__first_name"), "user_id")
     ]
     return kt, names, gains, optional
 

@@ -120,7 +120,7 @@ def test_lists_show_people_in_czech_order(page, live_server, people):
         page.set_viewport_size(viewport)
         page.goto(f"{live_server.url}/reports/people/")
         page.get_by_label("Jméno nebo e-mail").fill("hledani")
-        page.get_by_role("button", name="Zobrazit").click()
+        page.get_by_role("button", name="Zobrazit", exact=True).click()
         page.wait_for_url(re.compile(r"q=hledani"))
         rows = page.locator("table.report-table tbody th[scope=row] a").all_inner_texts()
         # One row per assignment: each person's rows together, the people in Czech order.
@@ -128,7 +128,7 @@ def test_lists_show_people_in_czech_order(page, live_server, people):
         assert serious(page) == []
         snapshot(page, f"person-list-hr-{suffix}")
         page.get_by_label("Jméno nebo e-mail").fill("stastny")
-        page.get_by_role("button", name="Zobrazit").click()
+        page.get_by_role("button", name="Zobrazit", exact=True).click()
         page.wait_for_url(re.compile(r"q=stastny"))
         found = page.locator("table.report-table tbody th[scope=row] a").all_inner_texts()
         assert found and set(found) == {"Šťastný Petr"}, found
