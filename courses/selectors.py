@@ -15,17 +15,23 @@ from .models import Assignment, CoursePage, LessonPage, LessonProgress
 STEPLEN = 4  # treebeard's materialised-path step length used by Wagtail
 
 
-def lessons_by_course(courses: Sequence[CoursePage]) -> dict[int, list[LessonPage]]:
-    """Live lessons of each course in tree order, in one query whatever the number of courses."""
+def lessons_by_course(
+    courses: Sequence[CoursePage], *, model=LessonPage, fields=("estimated_minutes",)
+) -> dict[int, list]:
+    """Live lessons of each course in tree order, in one query whatever the number of courses.
+
+    `model` is the lesson page type (other apps' lessons, such as SCORM, use it too) and
+    `fields` what they need of it besides the page's own.
+    """
     by_path = {c.path: c.pk for c in courses}
-    result: dict[int, list[LessonPage]] = {c.pk: [] for c in courses}
+    result: dict[int, list] = {c.pk: [] for c in courses}
     if not by_path:
         return result
     lessons = (
-        LessonPage.objects.live()
+        model.objects.live()
         .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
         .filter(parent_path__in=list(by_path))
-        .only("id", "title", "path", "url_path", "depth", "slug", "estimated_minutes")
+        .only("id", "title", "path", "url_path", "depth", "slug", *fields)
         .order_by("path")
     )
     for lesson in lessons:

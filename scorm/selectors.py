@@ -5,12 +5,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models.functions import Length, Substr
 from django.urls import reverse
 
 from courses import completion
 from courses.models import Assignment, CoursePage
-from courses.selectors import STEPLEN, current_assignment
+from courses.selectors import current_assignment
+from courses.selectors import lessons_by_course as course_lessons
 
 from . import cmi as cmi_rules
 from .models import Sco, ScormAttempt, ScormLessonPage
@@ -19,20 +19,7 @@ from .services import current_attempt
 
 def lessons_by_course(courses: Sequence[CoursePage]) -> dict[int, list[ScormLessonPage]]:
     """Live SCORM lessons of each course in tree order, in one query."""
-    by_path = {c.path: c.pk for c in courses}
-    result: dict[int, list[ScormLessonPage]] = {c.pk: [] for c in courses}
-    if not by_path:
-        return result
-    lessons = (
-        ScormLessonPage.objects.live()
-        .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
-        .filter(parent_path__in=list(by_path))
-        .only("id", "title", "path", "url_path", "depth", "slug", "package_id")
-        .order_by("path")
-    )
-    for lesson in lessons:
-        result[by_path[lesson.parent_path]].append(lesson)
-    return result
+    return course_lessons(courses, model=ScormLessonPage, fields=("package_id",))
 
 
 def _sco_counts(package_ids) -> dict[int, int]:
