@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -102,7 +103,7 @@ class Campaign(models.Model):
         RUNNING = "running", _("Running")
         PAUSED = "paused", _("Paused")
         STOPPED = "stopped", _("Stopped")
-        FINISHED = "finished", _("Finished")
+        FINISHED = "finished", pgettext_lazy("campaign status", "Finished")
 
     name = models.CharField(_("name"), max_length=200)
     status = models.CharField(

@@ -41,7 +41,7 @@ def test_hr_reminds_two_overdue_people_and_extends_their_due_dates(page, live_se
     page.goto(f"{live_server.url}/reports/overdue/")
     expect(page.get_by_role("heading", name="Školení po termínu", level=1)).to_be_visible()
     expect(page.get_by_role("columnheader", name="E-mail")).to_be_visible()
-    expect(page.get_by_role("columnheader", name="Nadřízený")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Vedoucí")).to_be_visible()
     expect(page.get_by_label("Vybrat vše na této stránce")).to_be_visible()
     assert serious(page) == []
 

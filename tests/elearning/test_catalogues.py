@@ -1,0 +1,52 @@
+"""Czech catalogues agree: one English text has one Czech translation in the whole site.
+
+Django merges every app's catalogue with the project's locale/ into one, so when two
+catalogues translate the same msgid differently, one of them silently loses everywhere (the
+risk table said "Výsledek" for a risk score, the phishing trend "Začít" for a campaign start).
+Texts that need different Czech words carry a context (pgettext) instead.
+"""
+
+import gettext
+from pathlib import Path
+
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parents[2]
+SKIP = {".venv", "node_modules", "var", ".git"}
+
+
+def _czech_catalogues() -> list[Path]:
+    return sorted(
+        path
+        for path in ROOT.glob("**/locale/cs/LC_MESSAGES/django.mo")
+        if not SKIP.intersection(path.relative_to(ROOT).parts)
+    )
+
+
+def test_no_english_text_has_two_czech_translations():
+    catalogues = _czech_catalogues()
+    assert len(catalogues) >= 9, catalogues  # the project's locale/ and the apps' own
+    seen: dict[object, tuple[str, Path]] = {}
+    clashes = []
+    for path in catalogues:
+        with path.open("rb") as handle:
+            catalogue = gettext.GNUTranslations(handle)._catalog
+        for msgid, msgstr in catalogue.items():
+            if not msgid or not msgstr:
+                continue  # the header, untranslated entries
+            if msgid in seen and seen[msgid][0] != msgstr:
+                clashes.append(
+                    f"{msgid!r}: {seen[msgid][0]!r} ({seen[msgid][1].parent.parent.parent.parent.name}) vs {msgstr!r} ({path.parent.parent.parent.parent.name})"
+                )
+            seen.setdefault(msgid, (msgstr, path))
+    assert clashes == []
+
+
+def test_words_that_differ_by_meaning_have_a_context():
+    with translation.override("cs"):
+        assert translation.gettext("Start") == "Začít"
+        assert translation.pgettext("campaign start", "Start") == "Začátek"
+        assert translation.gettext("Score") == "Výsledek"
+        assert translation.pgettext("risk score", "Score") == "Skóre"
+        assert translation.pgettext("campaign status", "Finished") == "Skončila"
+        assert translation.gettext("Finished") == "Dokončeno"
