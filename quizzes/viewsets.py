@@ -116,6 +116,7 @@ class QuestionViewSet(ModelViewSet):
             FieldPanel("topic"),
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
+            FieldPanel("gaps"),
             FieldPanel("truefalse_right"),
             FieldRowPanel([FieldPanel("ignore_case"), FieldPanel("ignore_diacritics")]),
             InlinePanel(
@@ -130,7 +131,9 @@ class QuestionViewSet(ModelViewSet):
                 panels=[
                     FieldPanel("text"),
                     FieldPanel("fraction", widget=FractionSelect),
-                    FieldRowPanel([FieldPanel("match"), FieldPanel("tolerance")]),
+                    FieldRowPanel(
+                        [FieldPanel("match"), FieldPanel("tolerance"), FieldPanel("gap")]
+                    ),
                     FieldPanel("feedback"),
                 ],
             ),
