@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import selectors, services
 from .forms import EssayGradeForm, FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
 from .importers import ImportFileError
+from .knowledge import KnowledgeReportViewSet
 from .models import ExtraAttempts, Question, QuestionBank, Quiz, Response
 
 IMPORT_PERMISSION = "quizzes.add_question"
@@ -435,6 +436,7 @@ class QuizzesViewSetGroup(ViewSetGroup):
         QuestionViewSet("questions"),
         QuestionImportViewSet(),
         StatisticsViewSet(),
+        KnowledgeReportViewSet(),
         ExtraAttemptsViewSet(),
         EssayQueueViewSet(),
     )
