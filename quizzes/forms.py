@@ -1,6 +1,7 @@
 """Forms: strict parsing of submitted answers, checks on authored questions and quizzes, import."""
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -64,6 +65,7 @@ class AnswerKeys:
     tokens: Mapping[str, int]  # choice token -> choice id
     types: Mapping[int, str] = field(default_factory=dict)  # question id -> type
     matches: Mapping[str, str] = field(default_factory=dict)  # match token -> answer text
+    gaps: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # cloze: gap types
 
 
 def _typed(question_type: str, values: list[str]) -> str:
@@ -77,7 +79,8 @@ def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int] | AnswerKeys
     """Question id -> answer, from fields named q-<question id>[-<item token>].
 
     Choice questions give their selected choice ids, typed ones their text, matching
-    {item id: chosen answer text} and ordering {item id: position}. `tokens` maps the
+    {item id: chosen answer text}, ordering {item id: position} and cloze {gap number: the
+    gap's answer} from fields q-<question id>-g<gap number>. `tokens` maps the
     attempt's tokens to ids. Raise InvalidAnswers (400) for any other field or an unknown
     value, so a form the take page cannot produce is refused before anything is graded.
     """
@@ -93,7 +96,10 @@ def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int] | AnswerKeys
             question_id = int(question)
             question_type = keys.types.get(question_id, grading.SINGLE)
             values = data.getlist(key)
-            if question_type in grading.PAIRED_TYPES:
+            if question_type == grading.CLOZE:
+                number, answer = _gap_answer(keys, question_id, item, values)
+                answers.setdefault(question_id, {})[number] = answer
+            elif question_type in grading.PAIRED_TYPES:
                 if not item or len(values) != 1:
                     raise ValueError(key)
                 item_id = keys.tokens[item]
@@ -107,6 +113,21 @@ def answers_from_post(data: QueryDict, *, tokens: Mapping[str, int] | AnswerKeys
         except (ValueError, KeyError):
             raise InvalidAnswers(gettext("The form contains fields it cannot contain.")) from None
     return answers
+
+
+def _gap_answer(keys: AnswerKeys, question_id: int, item: str, values: list[str]):
+    """(gap number, answer) of one cloze field: typed text, or the selected choice ids."""
+    if not item.startswith("g"):
+        raise ValueError(item)
+    number = int(item[1:])
+    gap_types = keys.gaps.get(question_id, ())
+    if not 1 <= number <= len(gap_types):
+        raise ValueError(item)
+    gap_type = gap_types[number - 1]
+    if gap_type in grading.TEXT_TYPES:
+        return number, _typed(gap_type, values)
+    # A select left at "choose…" sends an empty value: not answered.
+    return number, [keys.tokens[value] for value in values if value != ""]
 
 
 def _paired(keys: AnswerKeys, question_type: str, values: list[str]):
@@ -223,6 +244,9 @@ class QuestionAdminForm(WagtailAdminModelForm):
         formset = self.formsets.get("choices")
         if self._generates_truefalse(cleaned):
             return cleaned
+        if question_type == grading.CLOZE and formset is not None and formset.is_valid():
+            self._clean_cloze(cleaned, _kept_forms(formset))
+            return cleaned
         if question_type in _TYPED and formset is not None and formset.is_valid():
             kept = [
                 ParsedChoice(
@@ -250,6 +274,58 @@ class QuestionAdminForm(WagtailAdminModelForm):
                 message, params = problem
                 self.add_error(None, gettext(message) % params)
         return cleaned
+
+    def _clean_cloze(self, cleaned, kept) -> None:
+        """Every gap {#n} of the text has a known type, and its answers pass that type's rules."""
+        gaps = cleaned.get("gaps")
+        if (
+            not isinstance(gaps, list)
+            or not gaps
+            or not all(
+                isinstance(gap, dict)
+                and gap.get("type") in grading.GAP_TYPES
+                and isinstance(gap.get("weight", 1), int)
+                and gap.get("weight", 1) >= 0
+                for gap in gaps
+            )
+        ):
+            self.add_error(
+                "gaps",
+                gettext(
+                    "Give each gap its type (shortanswer, numerical, single or multiple) and "
+                    "a whole-number weight."
+                ),
+            )
+            return
+        marks = {int(n) for n in re.findall(r"\{#(\d+)\}", cleaned.get("text") or "")}
+        if marks != set(range(1, len(gaps) + 1)):
+            self.add_error(
+                "text",
+                gettext("The text must mark each gap once in order: {#1} to {#%(count)s}.")
+                % {"count": len(gaps)},
+            )
+            return
+        for number, gap in enumerate(gaps, 1):
+            answers = [f.cleaned_data for f in kept if f.cleaned_data.get("gap") == number]
+            if gap["type"] in grading.TEXT_TYPES:
+                problem = typed_choices_problem(
+                    gap["type"],
+                    [
+                        ParsedChoice(a.get("text") or "", a.get("fraction") or Decimal(0))
+                        for a in answers
+                    ],
+                )
+            else:
+                problem = choices_problem(
+                    gap["type"], [a.get("fraction") or Decimal(0) for a in answers]
+                )
+            if problem:
+                message, params = problem
+                self.add_error(
+                    None,
+                    gettext("Gap %(number)s: %(problem)s")
+                    % {"number": number, "problem": gettext(message) % params},
+                )
 
     def save(self, commit=True):
         generate = self._generates_truefalse(self.cleaned_data)

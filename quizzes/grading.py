@@ -19,8 +19,9 @@ NUMERICAL = "numerical"
 MATCHING = "matching"
 ORDERING = "ordering"
 ESSAY = "essay"
+CLOZE = "cloze"
 QUESTION_TYPES = frozenset(
-    {SINGLE, MULTIPLE, TRUEFALSE, SHORTANSWER, NUMERICAL, MATCHING, ORDERING, ESSAY}
+    {SINGLE, MULTIPLE, TRUEFALSE, SHORTANSWER, NUMERICAL, MATCHING, ORDERING, ESSAY, CLOZE}
 )
 # Types answered by selecting choices; the others are typed, paired, ordered or written.
 CHOICE_TYPES = frozenset({SINGLE, MULTIPLE, TRUEFALSE})
@@ -28,6 +29,9 @@ CHOICE_TYPES = frozenset({SINGLE, MULTIPLE, TRUEFALSE})
 TEXT_TYPES = frozenset({SHORTANSWER, NUMERICAL, ESSAY})
 # Matching and ordering give a share per pair / item when partial, else all or nothing.
 PAIRED_TYPES = frozenset({MATCHING, ORDERING})
+# What a cloze question's gap may be (Moodle's SHORTANSWER, NUMERICAL, MULTICHOICE and
+# MULTIRESPONSE with their variants); a cloze question's text marks gap n with "{#n}".
+GAP_TYPES = frozenset({SHORTANSWER, NUMERICAL, SINGLE, MULTIPLE})
 
 ALL_OR_NOTHING = "all_or_nothing"
 PARTIAL = "partial"
@@ -98,6 +102,7 @@ class Choice:
     text: str = ""
     match: str = ""  # matching: the right-hand answer that belongs to `text`
     tolerance: Decimal | None = None  # numerical: how far from `text` still counts
+    gap: int | None = None  # cloze: the number (from 1) of the gap this answer belongs to
 
     def __post_init__(self) -> None:
         fraction = _decimal(self.fraction)
@@ -112,6 +117,21 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """One gap of a cloze question: graded as a question of `type`, worth `weight` shares."""
+
+    type: str
+    weight: int = 1
+    ignore_case: bool = True  # short answer gaps: Moodle's SHORTANSWER (SHORTANSWER_C: False)
+
+    def __post_init__(self) -> None:
+        if self.type not in GAP_TYPES:
+            raise ValueError(f"a gap cannot be of type {self.type!r}")
+        if self.weight < 0:
+            raise ValueError(f"gap weight {self.weight} is negative")
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question as graded: its type, its choices and (for multiple choice) the scoring mode."""
 
@@ -121,6 +141,7 @@ class Question:
     mode: str = ALL_OR_NOTHING
     ignore_case: bool = True  # short answer
     ignore_diacritics: bool = False  # short answer: "Kocka" is accepted for "Kočka"
+    gaps: tuple[Gap, ...] = ()  # cloze: gap n is gaps[n - 1]; its choices carry gap=n
 
     def __post_init__(self) -> None:
         if self.type not in QUESTION_TYPES:
@@ -131,6 +152,23 @@ class Question:
         if len({choice.id for choice in choices}) != len(choices):
             raise ValueError(f"question {self.id!r} has two choices with the same id")
         object.__setattr__(self, "choices", choices)
+        object.__setattr__(self, "gaps", tuple(self.gaps))
+
+    def gap_question(self, number: int) -> Question:
+        """Gap `number` (from 1) of a cloze question as a question of its own type.
+
+        A multiple-response gap gives the sum of its selected choices' weights, as Moodle's
+        MULTIRESPONSE does; the other gaps the weight of the chosen or matched answer.
+        """
+        gap = self.gaps[number - 1]
+        return Question(
+            id=(self.id, number),
+            type=gap.type,
+            choices=tuple(c for c in self.choices if c.gap == number),
+            mode=PARTIAL if gap.type == MULTIPLE else ALL_OR_NOTHING,
+            ignore_case=gap.ignore_case,
+            ignore_diacritics=self.ignore_diacritics,
+        )
 
     @property
     def right_choice_ids(self) -> frozenset[Id]:
@@ -162,6 +200,8 @@ class QuestionResult:
     pending: bool = False
     # Short answer / numerical: the accepted answer the typed one matched, for its feedback.
     matched_id: Id | None = None
+    # Cloze: each gap's own result, gap 1 first.
+    gaps: tuple[QuestionResult, ...] = ()
 
     @property
     def state(self) -> str:
@@ -221,8 +261,10 @@ def grade_question(question: Question, answer: object) -> QuestionResult:
     The answer depends on the type: choice ids (single, multiple, true/false; duplicates
     count once, so repeating a right choice cannot earn more credit), a string (short answer,
     numerical, essay), left choice id -> chosen right-hand text (matching), or item choice
-    id -> position from 1 (ordering).
+    id -> position from 1 (ordering), or gap number -> that gap's answer (cloze).
     """
+    if question.type == CLOZE:
+        return _grade_cloze(question, answer)
     if question.type in TEXT_TYPES:
         return _grade_text(question, answer)
     if question.type in PAIRED_TYPES:
@@ -354,6 +396,40 @@ def _grade_paired(question: Question, answer: object) -> QuestionResult:
             ChoiceResult(choice_id=c.id, fraction=ONE if ok else ZERO, selected=ok)
             for c, ok in zip(asked, right, strict=True)
         ),
+    )
+
+
+def _grade_cloze(question: Question, answer: object) -> QuestionResult:
+    """Each gap graded by its own type; the question's points are the gaps' weighted mean.
+
+    As in Moodle's multianswer question: a gap of weight 2 counts twice as much as one of
+    weight 1, and the points are kept to Moodle's 7 places.
+    """
+    given = dict(answer or {})
+    numbers = range(1, len(question.gaps) + 1)
+    foreign = set(given) - set(numbers)
+    if foreign:
+        raise GradingError(f"gaps {sorted(map(str, foreign))} are not in {question.id!r}")
+    results = tuple(grade_question(question.gap_question(n), given.get(n)) for n in numbers)
+    total_weight = sum(gap.weight for gap in question.gaps)
+    if total_weight:
+        weighted = sum(
+            (
+                gap.weight * result.points
+                for gap, result in zip(question.gaps, results, strict=True)
+            ),
+            ZERO,
+        )
+        points = _clamp((weighted / total_weight).quantize(SEVEN_PLACES))
+    else:
+        points = ZERO
+    return QuestionResult(
+        question.id,
+        points,
+        points == ONE,
+        any(result.answered for result in results),
+        tuple(choice for result in results for choice in result.choices),
+        gaps=results,
     )
 
 

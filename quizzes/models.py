@@ -31,6 +31,7 @@ class QuestionType(models.TextChoices):
     MATCHING = grading.MATCHING, _("Matching")
     ORDERING = grading.ORDERING, _("Ordering")
     ESSAY = grading.ESSAY, _("Essay (graded by hand)")
+    CLOZE = grading.CLOZE, _("Cloze (gaps in the text)")
 
 
 class ScoringMode(models.TextChoices):
@@ -112,6 +113,18 @@ class Question(ClusterableModel):
         default=False,
         help_text=_("For short answer: “Plzen” is accepted for “Plzeň”."),
     )
+    # Cloze: gap n of the text ("{#n}") is gaps[n - 1], {"type", "weight", "ignore_case"};
+    # its answers are the choices with gap = n. Imported from Moodle's cloze questions.
+    gaps = models.JSONField(
+        _("gaps"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "For cloze: per gap {#1}, {#2}… of the text, its type (shortanswer, numerical, "
+            "single, multiple) and weight, e.g. "
+            '[{"type": "single", "weight": 1}, {"type": "shortanswer", "weight": 2}].'
+        ),
+    )
     explanation = RichTextField(
         _("explanation"),
         blank=True,
@@ -172,9 +185,23 @@ class Question(ClusterableModel):
                     text=by_id[pk].plain_text,
                     match=by_id[pk].match,
                     tolerance=by_id[pk].tolerance,
+                    gap=by_id[pk].gap,
                 )
                 for pk in ids
             ),
+            gaps=self.grading_gaps(),
+        )
+
+    def grading_gaps(self) -> tuple[grading.Gap, ...]:
+        if self.type != grading.CLOZE:
+            return ()
+        return tuple(
+            grading.Gap(
+                type=gap["type"],
+                weight=int(gap.get("weight", 1)),
+                ignore_case=bool(gap.get("ignore_case", True)),
+            )
+            for gap in self.gaps or ()
         )
 
 
@@ -205,6 +232,12 @@ class Choice(Orderable):
         null=True,
         blank=True,
         help_text=_("For numerical: how far from the number an answer may be and still count."),
+    )
+    gap = models.PositiveSmallIntegerField(
+        _("gap"),
+        null=True,
+        blank=True,
+        help_text=_("For cloze: the number of the gap ({#1} is 1) this answer belongs to."),
     )
 
     class Meta(Orderable.Meta):

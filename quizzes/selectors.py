@@ -267,6 +267,24 @@ class PairView:
 
 
 @dataclass
+class GapView:
+    """One gap of a cloze question: its input, and after submission what was answered."""
+
+    number: int
+    type: str
+    name: str = ""  # the input's name: q-<question id>-g<number>
+    options: list[ChoiceView] = field(default_factory=list)  # choice gaps, shuffled
+    answer: str = ""  # after submission: typed text or the chosen options' texts
+    state: str = ""  # after submission: correct, partial, incorrect, unanswered
+    right_answer: str = ""  # shown only when the quiz reveals answers
+    feedback: str = ""  # the feedback of the chosen or matched answer
+
+    @property
+    def multiple(self) -> bool:
+        return self.type == grading.MULTIPLE
+
+
+@dataclass
 class ItemView:
     number: int
     question_id: int
@@ -283,6 +301,7 @@ class ItemView:
     answer_feedback: str = ""  # the feedback of the accepted answer it matched
     right_answer: str = ""  # short answer / numerical, when the quiz reveals answers
     grader_feedback: str = ""  # essay
+    gaps: list[GapView] = field(default_factory=list)  # cloze
 
     @property
     def multiple(self) -> bool:
@@ -329,14 +348,21 @@ def attempt_to_take(
     items = list(
         AttemptQuestion.objects.filter(attempt=attempt)
         .select_related("question")
-        .only("order", "choice_order", "question__id", "question__type", "question__text")
+        .only(
+            "order",
+            "choice_order",
+            "question__id",
+            "question__type",
+            "question__text",
+            "question__gaps",
+        )
         .order_by("order")
     )
     texts = {
-        pk: (text, match)
-        for pk, text, match in Choice.objects.filter(
+        pk: (text, match, gap)
+        for pk, text, match, gap in Choice.objects.filter(
             question_id__in=[i.question_id for i in items]
-        ).values_list("pk", "text", "match")
+        ).values_list("pk", "text", "match", "gap")
     }
     seconds_left = None
     if attempt.deadline is not None:
@@ -375,6 +401,23 @@ def _item_to_take(attempt_id: int, item: AttemptQuestion, texts: dict) -> ItemVi
     if question.type in grading.CHOICE_TYPES:
         view.choices = [
             ChoiceView(id=pk, text=texts[pk][0], token=choice_token(attempt_id, pk)) for pk in shown
+        ]
+    elif question.type == grading.CLOZE:
+        # Typed gaps show only an input: their accepted answers never reach the page.
+        view.gaps = [
+            GapView(
+                number=number,
+                type=gap["type"],
+                name=f"q-{question.pk}-g{number}",
+                options=[
+                    ChoiceView(id=pk, text=texts[pk][0], token=choice_token(attempt_id, pk))
+                    for pk in shown
+                    if texts[pk][2] == number
+                ]
+                if gap["type"] not in grading.TEXT_TYPES
+                else [],
+            )
+            for number, gap in enumerate(question.gaps or (), 1)
         ]
     elif question.type in grading.PAIRED_TYPES:
         view.pairs = [
@@ -440,6 +483,8 @@ def attempt_result(*, user, attempt_id: int) -> AttemptView | None:
                 for c in mine
             ]
             answered = bool(selected)
+        elif question.type == grading.CLOZE:
+            answered = _cloze_result(view, question, mine, response, reveal, quiz.show_feedback)
         else:
             answered = _typed_result(view, question, mine, response, reveal, quiz.show_feedback)
         view.state = _state(question.type, answered, item.points)
@@ -506,6 +551,42 @@ def _typed_result(view: ItemView, question, mine: list, response, reveal: bool, 
     return bool(given)
 
 
+def _cloze_result(view: ItemView, question, mine: list, response, reveal: bool, feedback: bool):
+    """Fill in each gap's answer, state and (if revealed) right answer; return whether answered."""
+    stored = response.selected if response and isinstance(response.selected, dict) else {}
+    answer = {int(number): value for number, value in stored.items()}
+    by_id = {c.pk: c for c in mine}
+    graded = grading.grade_question(question.to_grading(mine), answer)
+    for number, (gap, result) in enumerate(zip(question.gaps, graded.gaps, strict=True), 1):
+        given = answer.get(number)
+        authored = sorted(
+            (c for c in mine if c.gap == number), key=lambda c: (c.sort_order or 0, c.pk)
+        )
+        # Whether each gap was right shows with the right answers only: with two options, a
+        # "wrong" would tell the right one to the next attempt.
+        view_gap = GapView(number=number, type=gap["type"], state=result.state if reveal else "")
+        if isinstance(given, str):
+            view_gap.answer = given
+        elif given:
+            view_gap.answer = ", ".join(by_id[pk].plain_text for pk in given if pk in by_id)
+        chosen = [by_id[pk] for pk in given if pk in by_id] if isinstance(given, list) else []
+        if result.matched_id is not None:
+            chosen = [by_id[result.matched_id]]
+        if feedback:
+            view_gap.feedback = " ".join(c.feedback for c in chosen if c.feedback)
+        if reveal:
+            right = [c for c in authored if c.fraction > 0]
+            if gap["type"] in grading.TEXT_TYPES:
+                # A typed gap shows its best accepted answer, as a short answer question does.
+                right = sorted(right, key=lambda c: -c.fraction)[:1]
+            view_gap.right_answer = ", ".join(
+                _numeric_label(c) if gap["type"] == grading.NUMERICAL else c.plain_text
+                for c in right
+            )
+        view.gaps.append(view_gap)
+    return graded.answered
+
+
 def _numeric_label(choice) -> str:
     value = grading.parse_number(choice.plain_text)
     if value is None:
@@ -531,12 +612,17 @@ def answer_keys(*, attempt_id: int) -> AnswerKeys:
     """What the attempt's form may send (tokens, types, matching options), in two queries."""
     rows = list(
         AttemptQuestion.objects.filter(attempt_id=attempt_id).values_list(
-            "question_id", "question__type", "choice_order"
+            "question_id", "question__type", "choice_order", "question__gaps"
         )
     )
-    types = {question_id: qtype for question_id, qtype, _ in rows}
-    tokens = {choice_token(attempt_id, pk): pk for _, _, order in rows for pk in order}
-    matching = [question_id for question_id, qtype, _ in rows if qtype == grading.MATCHING]
+    types = {question_id: qtype for question_id, qtype, _, _ in rows}
+    tokens = {choice_token(attempt_id, pk): pk for _, _, order, _ in rows for pk in order}
+    gaps = {
+        question_id: tuple(gap["type"] for gap in question_gaps or ())
+        for question_id, qtype, _, question_gaps in rows
+        if qtype == grading.CLOZE
+    }
+    matching = [question_id for question_id, qtype, _, _ in rows if qtype == grading.MATCHING]
     matches = {}
     if matching:
         answers: dict[int, list[str]] = defaultdict(list)
@@ -550,7 +636,7 @@ def answer_keys(*, attempt_id: int) -> AnswerKeys:
             for answer in given
             if answer
         }
-    return AnswerKeys(tokens=tokens, types=types, matches=matches)
+    return AnswerKeys(tokens=tokens, types=types, matches=matches, gaps=gaps)
 
 
 # --- Statistics for the Check phase ---------------------------------------------------------

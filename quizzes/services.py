@@ -212,7 +212,13 @@ def attempt_start(
         for question_id, ids in choices.items():
             # "True" before "False" is what everyone expects, and typed answers are never shown,
             # so they keep the author's order (the first match decides); the rest is shuffled.
-            if types[question_id] in (grading.SINGLE, grading.MULTIPLE, *grading.PAIRED_TYPES):
+            # A cloze question's choice gaps show their options shuffled like choice questions.
+            if types[question_id] in (
+                grading.SINGLE,
+                grading.MULTIPLE,
+                grading.CLOZE,
+                *grading.PAIRED_TYPES,
+            ):
                 authored = list(ids)
                 rng.shuffle(ids)
                 if types[question_id] == grading.ORDERING and ids == authored and len(ids) > 1:
@@ -301,6 +307,16 @@ def attempt_submit(
 def _response(item: AttemptQuestion, graded: grading.QuestionResult, answer) -> Response:
     """What the employee answered, as stored for the result page and item analysis."""
     question_type = item.question.type
+    if question_type == grading.CLOZE:
+        # {"1": "typed text", "2": [choice ids]}: each gap as its own type stores it.
+        given = {}
+        for number, value in (answer or {}).items():
+            if isinstance(value, str):
+                if value.strip():
+                    given[str(number)] = value.strip()
+            elif value:
+                given[str(number)] = sorted(set(value))
+        return Response(item=item, selected=given)
     if question_type in grading.TEXT_TYPES:
         return Response(item=item, text=(answer or "").strip())
     if question_type in grading.PAIRED_TYPES:
@@ -494,6 +510,7 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 type=parsed.type,
                 mode=parsed.mode,
                 ignore_case=parsed.ignore_case,
+                gaps=[gap.as_json() for gap in parsed.gaps],
                 text=text,
                 explanation=editor_html(parsed.explanation_html, TEXT_FEATURES),
                 general_feedback=editor_html(parsed.general_feedback_html, TEXT_FEATURES),
@@ -509,6 +526,7 @@ def questions_import(*, bank_name: str, data: bytes | str, filename: str) -> Imp
                 feedback=editor_html(choice.feedback_html, TEXT_FEATURES),
                 match=choice.match[:255],
                 tolerance=choice.tolerance,
+                gap=choice.gap,
             )
             for question, parsed in new
             for order, choice in enumerate(parsed.choices)

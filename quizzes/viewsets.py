@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from . import selectors, services
 from .forms import EssayGradeForm, FractionSelect, ImportForm, QuestionAdminForm, QuizAdminForm
 from .importers import ImportFileError
+from .knowledge import KnowledgeReportViewSet
 from .models import ExtraAttempts, Question, QuestionBank, Quiz, Response
 
 IMPORT_PERMISSION = "quizzes.add_question"
@@ -116,6 +117,7 @@ class QuestionViewSet(ModelViewSet):
             FieldPanel("topic"),
             FieldRowPanel([FieldPanel("type"), FieldPanel("mode")]),
             FieldPanel("text"),
+            FieldPanel("gaps"),
             FieldPanel("truefalse_right"),
             FieldRowPanel([FieldPanel("ignore_case"), FieldPanel("ignore_diacritics")]),
             InlinePanel(
@@ -130,7 +132,9 @@ class QuestionViewSet(ModelViewSet):
                 panels=[
                     FieldPanel("text"),
                     FieldPanel("fraction", widget=FractionSelect),
-                    FieldRowPanel([FieldPanel("match"), FieldPanel("tolerance")]),
+                    FieldRowPanel(
+                        [FieldPanel("match"), FieldPanel("tolerance"), FieldPanel("gap")]
+                    ),
                     FieldPanel("feedback"),
                 ],
             ),
@@ -432,6 +436,7 @@ class QuizzesViewSetGroup(ViewSetGroup):
         QuestionViewSet("questions"),
         QuestionImportViewSet(),
         StatisticsViewSet(),
+        KnowledgeReportViewSet(),
         ExtraAttemptsViewSet(),
         EssayQueueViewSet(),
     )

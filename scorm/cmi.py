@@ -152,6 +152,12 @@ def summarize(
     )
 
 
+def _plain(number: Decimal) -> str:
+    # Positional, never "8E+1": str(Decimal("80.00").normalize()) is "8E+1", which scorm-again
+    # refuses as a CMIDecimal, and the refusal stopped the player before the SCO started.
+    return format(number.normalize(), "f")
+
+
 def launch_data(
     cmi: dict[str, str],
     version: str,
@@ -177,7 +183,7 @@ def launch_data(
             "cmi.launch_data": sco_launch_data,
         }
         if mastery_score is not None:
-            lms["cmi.student_data.mastery_score"] = str(mastery_score.normalize())
+            lms["cmi.student_data.mastery_score"] = _plain(mastery_score)
     else:
         lms = {
             "cmi.learner_id": learner_id,
@@ -187,5 +193,5 @@ def launch_data(
             "cmi.launch_data": sco_launch_data,
         }
         if scaled_passing_score is not None:
-            lms["cmi.scaled_passing_score"] = str(scaled_passing_score.normalize())
+            lms["cmi.scaled_passing_score"] = _plain(scaled_passing_score)
     return {**saved, **{k: v for k, v in lms.items() if v != ""}}

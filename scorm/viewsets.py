@@ -1,8 +1,11 @@
-"""Wagtail admin screens of SCORM packages: upload (checked, then unpacked), list, rename."""
+"""Wagtail admin screens of SCORM packages: upload (checked, then unpacked), list, edit, delete."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import services
@@ -30,6 +33,48 @@ class PackageCreateView(CreateView):
             return self.form_invalid(form)
 
 
+class PackageDeleteView(DeleteView):
+    """Refuses, with the lessons named, to delete a package that lessons play (PROTECT)."""
+
+    # Names beyond this many are counted, not listed, so the message stays readable.
+    named_lessons = 5
+
+    # get/post, not dispatch: they run after the permission check, so only someone who may
+    # delete packages learns which lessons use one.
+    def get(self, request, *args, **kwargs):
+        return self.refusal(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refusal(request) or super().post(request, *args, **kwargs)
+
+    def refusal(self, request):
+        lessons = list(
+            self.object.lessons.order_by("title", "pk").values_list("title", flat=True)[
+                : self.named_lessons + 1
+            ]
+        )
+        if not lessons:
+            return None
+        count = len(lessons)
+        if count > self.named_lessons:
+            count = self.object.lessons.count()
+        names = ", ".join(f"„{title}“" for title in lessons[: self.named_lessons])
+        if count > self.named_lessons:
+            names += " " + ngettext(
+                "and %(count)s more", "and %(count)s more", count - self.named_lessons
+            ) % {"count": count - self.named_lessons}
+        messages.error(
+            request,
+            ngettext(
+                "The package cannot be deleted, %(count)s lesson uses it: %(names)s.",
+                "The package cannot be deleted, %(count)s lessons use it: %(names)s.",
+                count,
+            )
+            % {"count": count, "names": names},
+        )
+        return redirect(self.index_url_name)
+
+
 class ScormPackageViewSet(ModelViewSet):
     model = ScormPackage
     icon = "folder-open-inverse"
@@ -37,6 +82,7 @@ class ScormPackageViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 250
     add_view_class = PackageCreateView
+    delete_view_class = PackageDeleteView
     list_display = [
         "title",
         Column("version", label=_("SCORM version"), accessor="get_version_display"),

@@ -90,6 +90,19 @@ class ParsedChoice:
     feedback_html: str = ""
     match: str = ""  # matching: the answer (plain text) that belongs to this item
     tolerance: Decimal | None = None  # numerical
+    gap: int | None = None  # cloze: the gap (from 1) this answer belongs to
+
+
+@dataclass(frozen=True)
+class ParsedGap:
+    """One gap of a cloze question, as the quiz engine grades it (see grading.Gap)."""
+
+    type: str  # SHORTANSWER, NUMERICAL, SINGLE or MULTIPLE
+    weight: int = 1
+    ignore_case: bool = True
+
+    def as_json(self) -> dict:
+        return {"type": self.type, "weight": self.weight, "ignore_case": self.ignore_case}
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class ParsedQuestion:
     idnumber: str = ""
     ignore_case: bool = True  # short answer (Moodle's usecase = 0)
     note: str = ""  # an untranslated remark for the report, e.g. "from a cloze question"
+    gaps: tuple[ParsedGap, ...] = ()  # cloze: the text marks gap n with "{#n}"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 multichoice, truefalse, shortanswer (usecase), numerical (tolerance), matching, essay and
 ordering (the qtype_ordering plugin's export); a cloze (multianswer) question with a single
-gap becomes a question of the gap's type, other cloze questions are reported as skipped.
+gap becomes a question of the gap's type, one with several gaps a cloze question whose gaps
+are graded by their own types; a cloze with a gap we cannot grade is reported as skipped.
 
 The XML is parsed by defusedxml's SAX parser (expat underneath) with DTDs, entity
 declarations and external references forbidden, so a file cannot expand entities
@@ -26,6 +27,7 @@ from defusedxml.sax import make_parser
 
 from quizzes.grading import (
     ALL_OR_NOTHING,
+    CLOZE,
     ESSAY,
     MATCHING,
     MULTIPLE,
@@ -48,6 +50,8 @@ from .base import (
     ImportFileError,
     ImportResult,
     ParsedCategory,
+    ParsedChoice,
+    ParsedGap,
     ParsedQuestion,
     Problem,
     QuestionDraft,
@@ -204,6 +208,9 @@ class _Reader:
             question_type = _TYPES[qtype]
             mode = PARTIAL if question_type in (MATCHING, ORDERING) else ALL_OR_NOTHING
             choices = self._typed_choices(element, question_type)
+        note = ""
+        if question_type == ORDERING:
+            mode, note = _ordering_grading(element, len(choices))
         return QuestionDraft(
             name=_raw_text(element.find("name")).strip(),
             type=question_type,
@@ -217,6 +224,7 @@ class _Reader:
             # Moodle's usecase: 1 means "Frog" is not "frog".
             ignore_case=(element.findtext("usecase") or "0").strip() in ("0", ""),
             mode=mode,
+            note=note,
         )
 
     def _typed_choices(self, element: ET.Element, question_type: str) -> list[ChoiceDraft]:
@@ -234,17 +242,16 @@ class _Reader:
             ]
         answers = element.findall("answer")
         if question_type == ORDERING:
-            # The plugin exports the items in the right order, numbering them in `fraction`.
-            def rank(pair):
-                try:
-                    return float(pair[1].get("fraction", "")), pair[0]
-                except ValueError:
-                    return float(pair[0]), pair[0]
-
-            ordered = [a for _, a in sorted(enumerate(answers), key=rank)]
+            # The plugin's import takes the items in the file's order as the right order and
+            # ignores `fraction` (its export numbers them 1, 2, … in that same order).
             return [
-                ChoiceDraft(text_html=_html(a), percent="0", line=self.lines.get(a))
-                for a in ordered
+                ChoiceDraft(
+                    text_html=_html(a),
+                    percent="0",
+                    feedback_html=_html(a.find("feedback")),
+                    line=self.lines.get(a),
+                )
+                for a in answers
             ]
         choices = []
         for answer in answers:
@@ -262,43 +269,82 @@ class _Reader:
         return choices
 
     def _cloze(self, element: ET.Element, qtype: str, line: int | None) -> None:
-        """A cloze with one gap becomes a question of its type; any other is reported."""
+        """A cloze with one gap becomes a question of its type, one with several a cloze
+        question; one with a gap of a type we cannot grade, or broken, is reported."""
         text_html = _html(element.find("questiontext"))
         name = _raw_text(element.find("name")).strip() or default_name(text_html)
         gaps = list(_GAP.finditer(text_html))
-        reason = None
         if not gaps:
             reason = _CLOZE_NO_GAP
-        elif len(gaps) > 1:
-            reason = _CLOZE_GAPS
+        elif any(_GAP_TYPES.get(gap.group("type").upper()) is None for gap in gaps):
+            reason = _CLOZE_GAP_TYPE
         else:
-            gap = gaps[0]
-            gap_type = _GAP_TYPES.get(gap.group("type").upper())
-            if gap_type is None:
-                reason = _CLOZE_GAP_TYPE
-            else:
-                draft = QuestionDraft(
-                    name=name,
-                    type=gap_type[0],
-                    text_html=text_html[: gap.start()] + "_____" + text_html[gap.end() :],
-                    general_feedback_html=_html(element.find("generalfeedback")),
-                    category_path=self.category,
-                    choices=_gap_choices(gap.group("answers") or "", gap_type[0], line),
-                    position=self.position,
-                    line=line,
-                    idnumber=(element.findtext("idnumber") or "").strip(),
-                    ignore_case=not gap_type[1],
-                    mode=ALL_OR_NOTHING if gap_type[0] != MULTIPLE else None,
-                    note=_CLOZE_NOTE,
+            parts = [self._gap(element, name, gap, line) for gap in gaps]
+            if all(part is not None for part in parts):
+                self.questions.append(
+                    parts[0][1]
+                    if len(parts) == 1
+                    else self._cloze_question(element, name, text_html, gaps, parts, line)
                 )
-                # A gap Moodle would refuse is reported, not allowed to refuse the whole file.
-                problems: list[Problem] = []
-                question = finish_question(draft, problems)
-                if question is not None:
-                    self.questions.append(question)
-                    return
-                reason = _CLOZE_BROKEN
+                return
+            reason = _CLOZE_BROKEN
         self.skipped.append(Skipped(name, qtype, self.position, line, reason))
+
+    def _gap(self, element: ET.Element, name: str, gap: re.Match, line: int | None):
+        """(ParsedGap, the gap as a question of its own type), or None if Moodle would refuse it.
+
+        The one-gap question replaces its gap with "_____"; a cloze question keeps only the
+        gap's type and answers from it.
+        """
+        gap_type, case_sensitive = _GAP_TYPES[gap.group("type").upper()]
+        text_html = gap.string
+        draft = QuestionDraft(
+            name=name,
+            type=gap_type,
+            text_html=text_html[: gap.start()] + "_____" + text_html[gap.end() :],
+            general_feedback_html=_html(element.find("generalfeedback")),
+            category_path=self.category,
+            choices=_gap_choices(gap.group("answers") or "", gap_type, line),
+            position=self.position,
+            line=line,
+            idnumber=(element.findtext("idnumber") or "").strip(),
+            ignore_case=not case_sensitive,
+            mode=ALL_OR_NOTHING if gap_type != MULTIPLE else None,
+            note=_CLOZE_NOTE,
+        )
+        # A gap Moodle would refuse is reported, not allowed to refuse the whole file.
+        question = finish_question(draft, [])
+        if question is None:
+            return None
+        weight = int(gap.group("weight") or 1)
+        return ParsedGap(type=gap_type, weight=weight, ignore_case=not case_sensitive), question
+
+    def _cloze_question(self, element, name, text_html, gaps, parts, line) -> ParsedQuestion:
+        pieces, end = [], 0
+        for number, gap in enumerate(gaps, 1):
+            pieces += [text_html[end : gap.start()], f"{{#{number}}}"]
+            end = gap.end()
+        pieces.append(text_html[end:])
+        return ParsedQuestion(
+            name=name,
+            type=CLOZE,
+            text_html="".join(pieces),
+            general_feedback_html=_html(element.find("generalfeedback")),
+            explanation_html="",
+            mode=ALL_OR_NOTHING,
+            category_path=list(self.category),
+            choices=[
+                ParsedChoice(
+                    c.text_html, c.fraction, c.feedback_html, tolerance=c.tolerance, gap=number
+                )
+                for number, (_, question) in enumerate(parts, 1)
+                for c in question.choices
+            ],
+            position=self.position,
+            line=line,
+            idnumber=(element.findtext("idnumber") or "").strip(),
+            gaps=tuple(gap for gap, _ in parts),
+        )
 
     def _choice(self, answer: ET.Element) -> ChoiceDraft:
         return ChoiceDraft(
@@ -363,14 +409,49 @@ _GAP_TYPES = {
 _GAP_WEIGHT = re.compile(r"^%(-?\d+(?:\.\d*)?)%")
 _CLOZE_NOTE = gettext_noop("Imported from a cloze question with one gap, shown as _____.")
 _CLOZE_NO_GAP = gettext_noop("The cloze question has no gap to answer; it was skipped.")
-_CLOZE_GAPS = gettext_noop(
-    "A cloze question with several gaps cannot be represented here (a question has one "
-    "answer); it was skipped."
+_CLOZE_GAP_TYPE = gettext_noop(
+    "A gap of the cloze question is of a type that cannot be graded here; it was skipped."
 )
-_CLOZE_GAP_TYPE = gettext_noop("The cloze question's gap is of an unknown type; it was skipped.")
 _CLOZE_BROKEN = gettext_noop(
     "The cloze question's gap has answers Moodle itself would refuse; it was skipped."
 )
+
+
+# qtype_ordering's grading types (set_layout_select_count_grading): all or nothing and the
+# share of items in their absolute position are ours; the relative ones are not.
+_ORDERING_ALL_OR_NOTHING = {"ALL_OR_NOTHING"}
+_ORDERING_ABSOLUTE = {"ABS", "ABSOLUTE", "ABSOLUTE_POSITION"}
+_ORDERING_SUBSET = gettext_noop(
+    "In Moodle a learner ordered only some of the items; here every item is shown."
+)
+_ORDERING_RELATIVE = gettext_noop(
+    "Moodle graded the order relative to neighbouring items; here each item in its right "
+    "position earns its share."
+)
+_ORDERING_BOTH = gettext_noop(
+    "In Moodle a learner ordered only some of the items, graded relative to neighbouring "
+    "items; here every item is shown and each in its right position earns its share."
+)
+
+
+def _ordering_grading(element: ET.Element, items: int) -> tuple[str, str]:
+    """(mode, note) of a qtype_ordering question, with the plugin's defaults for missing or
+    empty fields: RANDOM selection, RELATIVE_NEXT_EXCLUDE_LAST grading."""
+    # Files from before the plugin's version 2015 name the selection "logical"/"studentsee".
+    old = element.find("selecttype") is None
+    select = (element.findtext("logical" if old else "selecttype") or "").strip().upper()
+    count_text = (element.findtext("studentsee" if old else "selectcount") or "").strip()
+    grading_type = (element.findtext("gradingtype") or "").strip().upper()
+    count = int(count_text) if count_text.isdigit() else 6
+    # RANDOM (the default) and CONTIGUOUS show `selectcount` items; 0 or all of them is all.
+    subset = select not in ("ALL", "EXACT") and 0 < count < items
+    if grading_type in _ORDERING_ALL_OR_NOTHING:
+        mode, relative = ALL_OR_NOTHING, False
+    else:
+        mode, relative = PARTIAL, grading_type not in _ORDERING_ABSOLUTE
+    if subset and relative:
+        return mode, _ORDERING_BOTH
+    return mode, _ORDERING_SUBSET if subset else _ORDERING_RELATIVE if relative else ""
 
 
 def _gap_choices(answers: str, question_type: str, line: int | None) -> list[ChoiceDraft]:

@@ -14,7 +14,6 @@ pytestmark = pytest.mark.django_db
 FIXTURES = SHARED_FIXTURES / "moodle"
 
 # fixture -> (questions created, skipped (name, Moodle type, position, line)) or the refusal line
-CLOZE_GAPS = "cloze", "several gaps"
 EXPECTED = {
     # Every question of Moodle's GIFT test file has a type here now: nothing is lost.
     "questions.gift.txt": (9, []),
@@ -22,8 +21,8 @@ EXPECTED = {
     "nested_categories_with_questions.xml": (5, []),
     "category_with_description.xml": (1, []),
     "html_chars_in_idnumbers.xml": (1, []),
-    # Five gaps in one text cannot become one question with one answer.
-    "multianswer.xml": (0, [("cloze with images", "cloze", 1, 12, "several gaps")]),
+    # Five gaps (four choices, one short answer): one cloze question, graded gap by gap.
+    "multianswer.xml": (1, []),
     "broken_cloze_questions.xml": (
         0,
         [
@@ -69,6 +68,10 @@ def test_fixture_imports_supported_questions_and_reports_the_rest(name):
             assert len([c for c in choices if c.text]) >= 2
         elif question.type in ("shortanswer", "numerical"):
             assert max(c.fraction for c in choices) == 1
+        elif question.type == "cloze":
+            # Every gap has its answers and one that is fully right.
+            for number in range(1, len(question.gaps) + 1):
+                assert max(c.fraction for c in choices if c.gap == number) == 1
         else:
             assert len(choices) >= 2
             assert max(c.fraction for c in choices) > 0
@@ -118,3 +121,20 @@ def test_import_keeps_categories_feedback_and_partial_credit():
         bank_name="XML", data=(FIXTURES / nested).read_bytes(), filename=nested
     )
     assert Question.objects.get(name="Lambda Question").topic == "Iota / Kappa / Lambda"
+
+
+def test_moodle_five_gap_cloze_keeps_its_gaps_types_and_feedback():
+    name = "multianswer.xml"
+    services.questions_import(bank_name="Cloze", data=(FIXTURES / name).read_bytes(), filename=name)
+    question = Question.objects.get(name="cloze with images")
+    assert [g["type"] for g in question.gaps] == ["single"] * 4 + ["shortanswer"]
+    for number in range(1, 6):
+        assert f"{{#{number}}}" in question.text
+    assert "MULTICHOICE" not in question.text and "Marseille" not in question.text
+    short = question.choices.filter(gap=5).order_by("sort_order")
+    assert [(c.plain_text, c.fraction) for c in short] == [
+        ("Paris", Decimal(1)),
+        ("Marseille", Decimal("0.5")),
+        ("*", Decimal(0)),
+    ]
+    assert "Congratulations" in short[0].feedback

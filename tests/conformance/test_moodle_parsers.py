@@ -226,12 +226,16 @@ def test_xml_fixture_invalid_grades_refuses_the_file_at_the_answer_line():
     assert reason.startswith("33% is not one of Moodle's answer grades (100, 90, 83.33333,")
 
 
-def test_xml_fixture_cloze_question_is_skipped_with_its_category_kept():
+def test_xml_fixture_cloze_question_with_five_gaps_is_one_cloze_question():
     result = fixture("multianswer.xml")
-    assert result.questions == []
-    assert [c.path for c in result.categories] == [["Default for Test images in backup"]]
-    assert skipped(result) == [("cloze with images", "cloze", 1, 12)]
-    assert "several gaps" in result.skipped[0].reason
+    assert skipped(result) == []
+    [question] = result.questions
+    assert question.type == "cloze"
+    assert [(g.type, g.weight, g.ignore_case) for g in question.gaps] == [(SINGLE, 1, True)] * 4 + [
+        (SHORTANSWER, 1, True)
+    ]
+    assert [c.gap for c in question.choices] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 5]
+    assert "* Tucson: {#2}" in question.text_html
 
 
 def test_xml_fixture_broken_cloze_questions_are_skipped_not_refused():

@@ -130,7 +130,7 @@ def test_bad_definitions_are_refused():
     with pytest.raises(ValueError, match="outside -1..1"):
         Choice(1, D("1.5"))
     with pytest.raises(ValueError, match="unknown question type"):
-        Question(1, "cloze", ())
+        Question(1, "regexp", ())
     with pytest.raises(ValueError, match="same id"):
         Question(1, SINGLE, (Choice(1, D(1)), Choice(1, D(0))))
 

@@ -11,6 +11,7 @@ from quizzes.grading import (
     MATCHING,
     MULTIPLE,
     NUMERICAL,
+    ORDERING,
     PARTIAL,
     SHORTANSWER,
     SINGLE,
@@ -25,7 +26,7 @@ from quizzes.importers import (
     moodle_xml,
     parse_questions,
 )
-from quizzes.importers.base import ParsedChoice
+from quizzes.importers.base import ParsedChoice, html_to_plain
 
 FIXTURES = Path(__file__).parent / "fixtures"
 D = Decimal
@@ -217,12 +218,21 @@ def test_xml_fixture_invalid_grades_refuses_the_file_at_the_answer_line():
     assert reason.startswith("33% is not one of Moodle's answer grades (100, 90, 83.33333,")
 
 
-def test_xml_fixture_cloze_question_is_skipped_with_its_category_kept():
+def test_xml_fixture_cloze_question_with_two_gaps_is_one_cloze_question_in_its_category():
     result = fixture("cloze.xml")
-    assert result.questions == []
+    assert skipped(result) == []
     assert [c.path for c in result.categories] == [["Výchozí pro obrázky"]]
-    assert skipped(result) == [("Doplňovačka s obrázkem", "cloze", 1, 8)]
-    assert "several gaps" in result.skipped[0].reason
+    [question] = result.questions
+    assert (question.type, question.category_path) == ("cloze", ["Výchozí pro obrázky"])
+    assert "útok přes SMS je {#1}" in question.text_html
+    assert "hlášení podáte na {#2}." in question.text_html
+    assert [(g.type, g.weight) for g in question.gaps] == [("single", 1), ("shortanswer", 1)]
+    assert [(c.gap, c.text_html, c.fraction) for c in question.choices] == [
+        (1, "smishing", 1),
+        (1, "vishing", 0),
+        (2, "helpdesk", 1),
+        (2, "*", 0),
+    ]
 
 
 def test_xml_fixture_broken_cloze_questions_are_skipped_not_refused():
@@ -237,6 +247,51 @@ def test_xml_fixture_broken_cloze_questions_are_skipped_not_refused():
     ]
 
 
+def test_xml_fixture_ordering_plugin_export_keeps_order_grading_and_says_what_differs():
+    """qtype_ordering's export as Moodle writes it (export_to_xml): layouttype, selecttype,
+    selectcount, gradingtype, showgrading, combined feedback, answers numbered by fraction."""
+    result = fixture("razeni_moodle.xml")
+    assert skipped(result) == []
+    assert [c.path for c in result.categories] == [["Top", "Incidenty"]]
+    steps, passwords, lifecycle, backup = result.questions
+    assert {q.type for q in result.questions} == {ORDERING}
+    assert [html_to_plain(c.text_html) for c in steps.choices] == [
+        "Odpojit počítač od sítě",
+        "Zavolat na helpdesk",
+        "Změnit heslo",
+        "Sepsat, co se stalo",
+    ]
+    assert "Helpdesk zajistí" in steps.choices[1].feedback_html
+    assert (steps.mode, steps.note, steps.idnumber) == (PARTIAL, "", "inc-1")
+    assert "odpojit" in steps.general_feedback_html
+    # ALL_OR_NOTHING stays all or nothing; the layout (horizontal) does not change grading.
+    assert (passwords.mode, passwords.note) == (ALL_OR_NOTHING, "")
+    assert [c.text_html for c in passwords.choices] == [
+        "heslo123",
+        "Praha2024!",
+        "kůň-řeka-lampa-modrá",
+    ]
+    # 3 contiguous of 5 items, graded relative to the next one: imported, and the report says
+    # how it differs from Moodle.
+    assert lifecycle.mode == PARTIAL and len(lifecycle.choices) == 5
+    assert "only some of the items" in lifecycle.note and "relative" in lifecycle.note
+    # Empty fields take the plugin's defaults: RANDOM 2 of 3 items, relative grading.
+    assert backup.mode == PARTIAL and "only some of the items" in backup.note
+
+
+def test_ordering_items_keep_the_files_order_whatever_their_fraction():
+    # Like the plugin's import_from_xml, which resets every fraction and keeps the order.
+    xml = """<quiz><question type="ordering"><name><text>Kroky</text></name>
+      <questiontext format="html"><text>Seřaďte.</text></questiontext>
+      <selecttype>ALL</selecttype><gradingtype>ABSOLUTE_POSITION</gradingtype>
+      <answer fraction="3"><text>První</text></answer>
+      <answer fraction="1"><text>Druhý</text></answer>
+      <answer fraction="2"><text>Třetí</text></answer>
+    </question></quiz>"""
+    [question] = parse_questions(xml, "razeni.xml").questions
+    assert [c.text_html for c in question.choices] == ["První", "Druhý", "Třetí"]
+
+
 def test_every_fixture_is_covered_by_a_test():
     covered = {
         "otazky.gift.txt",
@@ -247,6 +302,7 @@ def test_every_fixture_is_covered_by_a_test():
         "chybne_znamky.xml",
         "cloze.xml",
         "vadne_cloze.xml",
+        "razeni_moodle.xml",
     }
     assert {path.name for path in FIXTURES.iterdir()} == covered
 

@@ -162,8 +162,9 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
   </question>
   <question type="ordering"><name><text>Kroky</text></name>
     <questiontext format="html"><text>Seřaďte.</text></questiontext>
-    <answer fraction="2"><text>Nahlásit</text></answer>
+    <selecttype>ALL</selecttype><gradingtype>ABSOLUTE_POSITION</gradingtype>
     <answer fraction="1"><text>Neotvírat</text></answer>
+    <answer fraction="2"><text>Nahlásit</text></answer>
     <answer fraction="3"><text>Smazat</text></answer>
   </question>
   <question type="essay"><name><text>Esej</text></name>

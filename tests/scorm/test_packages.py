@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from organisation import roles
 from scorm import packages, services
-from scorm.models import Sco, ScormPackage
+from scorm.models import Sco, ScormLessonPage, ScormPackage
 from tests import factories
 from tests.scorm import zips
 
@@ -194,3 +194,62 @@ def test_an_entry_that_unpacks_to_more_than_it_declares_is_refused():
     info.file_size = 3  # a lying header: the real content is longer
     with pytest.raises(packages.PackageError, match="je poškozený"):
         packages.read_bounded(archive, info)
+
+
+def delete_url(package):
+    return f"/admin/scorm_packages/delete/{package.pk}/"
+
+
+@pytest.mark.parametrize(
+    ("lessons", "message"),
+    [
+        (1, "Balíček nelze smazat, používá ho 1 lekce: „Lekce 1“."),
+        (3, "Balíček nelze smazat, používají ho 3 lekce: „Lekce 1“, „Lekce 2“, „Lekce 3“."),
+        (
+            7,
+            "Balíček nelze smazat, používá ho 7 lekcí: „Lekce 1“, „Lekce 2“, „Lekce 3“, "
+            "„Lekce 4“, „Lekce 5“ a 2 další.",
+        ),
+    ],
+)
+def test_a_used_package_is_not_deleted_and_the_editor_reads_which_lessons_use_it(
+    editor_client, course_index, lessons, message
+):
+    package = services.package_create(upload=zips.package_12())
+    course = factories.make_course(course_index, title="Hesla", lessons=0)
+    for n in range(1, lessons + 1):
+        course.add_child(
+            instance=ScormLessonPage(title=f"Lekce {n}", slug=f"l{n}", package=package)
+        )
+    files_before = stored_files()
+
+    for response in (
+        editor_client.get(delete_url(package), follow=True),
+        editor_client.post(delete_url(package), follow=True),
+    ):
+        assert response.status_code == 200
+        shown = [str(m) for m in response.context["messages"]]
+        assert shown == [message]
+        assert message in response.content.decode()
+
+    assert ScormPackage.objects.filter(pk=package.pk).exists()
+    assert ScormLessonPage.objects.filter(package=package).count() == lessons
+    assert Sco.objects.filter(package=package).count() == 2
+    assert stored_files() == files_before
+
+
+def test_an_unused_package_is_deleted(editor_client):
+    package = services.package_create(upload=zips.package_12())
+    response = editor_client.post(delete_url(package), follow=True)
+    assert response.status_code == 200
+    assert not ScormPackage.objects.filter(pk=package.pk).exists()
+
+
+def test_who_may_not_delete_packages_learns_nothing_of_their_lessons(client, course_index, site):
+    package = services.package_create(upload=zips.package_12())
+    course = factories.make_course(course_index, title="Hesla", lessons=0)
+    course.add_child(instance=ScormLessonPage(title="Tajná lekce", slug="t", package=package))
+    client.force_login(factories.UserFactory(roles=[roles.HR]))
+    response = client.get(delete_url(package), follow=True)
+    assert "Tajná lekce" not in response.content.decode()
+    assert ScormPackage.objects.filter(pk=package.pk).exists()

@@ -266,3 +266,15 @@ def test_a_scorm_lesson_is_a_lesson_the_final_quiz_waits_for(employee, scorm_cou
             score_scaled=Decimal("0.9"),
         )
     assert left() == 0
+
+
+def test_pass_marks_reach_the_player_as_plain_decimals():
+    # str(Decimal("80.00").normalize()) is "8E+1": scorm-again refused it and the SCO of a
+    # SCORM 1.2 package with a mastery score never started (found by the browser test).
+    common = {"learner_id": "7", "learner_name": "Nováková, Jana", "entry": "ab-initio"}
+    data = cmi.launch_data({}, "1.2", mastery_score=Decimal("80.00"), **common)
+    assert data["cmi.student_data.mastery_score"] == "80"
+    data = cmi.launch_data({}, "2004", scaled_passing_score=Decimal("1.0000"), **common)
+    assert data["cmi.scaled_passing_score"] == "1"
+    data = cmi.launch_data({}, "2004", scaled_passing_score=Decimal("0.7500"), **common)
+    assert data["cmi.scaled_passing_score"] == "0.75"
