@@ -50,3 +50,11 @@ def test_words_that_differ_by_meaning_have_a_context():
         assert translation.pgettext("risk score", "Score") == "Skóre"
         assert translation.pgettext("campaign status", "Finished") == "Skončila"
         assert translation.gettext("Finished") == "Dokončeno"
+
+
+def test_every_czech_catalogue_has_the_four_plural_forms():
+    """Django's own Czech catalogue has four forms (the third for fractions): ours match it."""
+    for path in _czech_catalogues():
+        with path.open("rb") as handle:
+            plural_forms = gettext.GNUTranslations(handle).info()["plural-forms"]
+        assert plural_forms.startswith("nplurals=4;"), path
