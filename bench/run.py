@@ -682,6 +682,8 @@ def main() -> None:
     scratch = Scratch()
     # SIGTERM (a CI timeout, kill) ends the run like Ctrl-C does: through the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    # A shell starting us in the background ignores SIGINT; Ctrl-C must still clean up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         env = scratch.environment()
         os.environ.update(env)
