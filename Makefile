@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= elearning.settings.dev
 
-.PHONY: run test e2e browsers conformance bench lint security install messages compilemessages clean
+.PHONY: run test e2e browsers conformance bench bench-directory lint security install messages compilemessages clean
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -69,8 +69,17 @@ e2e: compilemessages browsers
 	DJANGO_SETTINGS_MODULE=elearning.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true \
 		$(BIN)/pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
+# bench/run.py: a scratch PostgreSQL database seeded at scale, gunicorn and Redis on 127.0.0.1,
+# load from wrk (Debian's package); prints one table and leaves nothing behind.
+# BENCH_QUICK=1 runs it on 1,000 employees for development.
 bench: compilemessages
-	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py
+
+# The directory sync of 1,500 people from the test OpenLDAP (.ci/start-slapd.sh), apart from
+# `make bench`: it needs slapd and has no baseline to compare with.
+bench-directory: compilemessages
+	$(BIN)/python bench/bench_directory.py
 
 lint: install
 	$(BIN)/ruff check .
