@@ -19,7 +19,7 @@ def _run(code: str, **env) -> subprocess.CompletedProcess:
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,  # a loaded CI host starts Django slowly; a hang still fails
     )
 
 
@@ -54,7 +54,7 @@ def test_production_never_creates_demo_users(tmp_path):
         },
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,  # a loaded CI host starts Django slowly; a hang still fails
     )
     assert result.returncode != 0
     assert "Demo content is disabled" in result.stderr
