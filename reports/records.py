@@ -150,7 +150,16 @@ def records(
     labels = workplace_labels() if labels is None else labels
     sources = dict(Assignment.Source.choices)
     levels = dict(RiskLevel.choices)
-    certificate_labels = dict(CertificateStatus.choices)
+    certificate_labels = {key: str(label) for key, label in CertificateStatus.choices}
+    # Per-row translations are the export's main cost after the query; most rows share a
+    # handful of statuses and reasons, so each text is resolved once per distinct value.
+    status_texts = {
+        key: str(status_label(key))
+        for key in (STATUS_COMPLETED, STATUS_OPEN, STATUS_OVERDUE, "not_required")
+    }
+    source_texts = {key: str(label) for key, label in sources.items()}
+    level_texts = {key: str(label) for key, label in levels.items()}
+    reasons: dict[tuple, str] = {}
     rows = with_record_fields(queryset).iterator(chunk_size=chunk_size)
     for row in rows:
         values = dict(zip(_FIELDS, row, strict=True))
@@ -163,21 +172,39 @@ def records(
             status_key = STATUS_OVERDUE if late else STATUS_OPEN
         certificate_state = ""
         if values["certificate__serial_number"]:
-            certificate_state = str(
-                certificate_labels[
-                    validity.status(
-                        revoked_at=values["certificate__revoked_at"],
-                        valid_until=values["certificate__valid_until"],
-                        today=today,
-                    )
-                ]
-            )
+            certificate_state = certificate_labels[
+                validity.status(
+                    revoked_at=values["certificate__revoked_at"],
+                    valid_until=values["certificate__valid_until"],
+                    today=today,
+                )
+            ]
         manager = " ".join(
             part
             for part in (values["user__manager__first_name"], values["user__manager__last_name"])
             if part
         )
         workplace_id = values["user__workplace_id"]
+        reason_key = (
+            values["reason"],
+            values["review_id"],
+            values["review__workplace__name"],
+            values["review__review_date"],
+            values["risk_category_id"],
+            values["risk_category__name"],
+            values["risk_level"],
+        )
+        reason = reasons.get(reason_key)
+        if reason is None:
+            reason = reasons[reason_key] = reason_text(
+                reason=values["reason"],
+                review_id=values["review_id"],
+                workplace=values["review__workplace__name"],
+                review_date=values["review__review_date"],
+                category_id=values["risk_category_id"],
+                category=values["risk_category__name"],
+                level=values["risk_level"],
+            )
         yield Record(
             assignment_id=values["id"],
             user_id=values["user_id"],
@@ -193,20 +220,12 @@ def records(
             course_id=values["course_id"],
             course=values["course__title"],
             version=values["completed_version"] or values["course__version"],
-            source=str(sources.get(values["source"], values["source"])),
-            reason=reason_text(
-                reason=values["reason"],
-                review_id=values["review_id"],
-                workplace=values["review__workplace__name"],
-                review_date=values["review__review_date"],
-                category_id=values["risk_category_id"],
-                category=values["risk_category__name"],
-                level=values["risk_level"],
-            ),
+            source=source_texts.get(values["source"], values["source"]),
+            reason=reason,
             risk_category=values["risk_category__name"] or "",
-            risk_level=str(levels.get(values["risk_level"], "")) if values["risk_level"] else "",
+            risk_level=level_texts.get(values["risk_level"], "") if values["risk_level"] else "",
             status_key=status_key,
-            status=str(status_label(status_key)),
+            status=status_texts[status_key],
             assigned_at=values["created_at"],
             due_date=values["due_date"],
             completed_at=values["completed_at"],

@@ -19,13 +19,12 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import Count, DateTimeField, Max, Q, QuerySet
+from django.db.models import Count, DateTimeField, F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from automation.models import Notification
-from core.collation import czech_order, person_search
+from core.collation import CzechCollate, czech_order, person_search
 from courses.models import Assignment, CoursePage
 from organisation.models import Workplace
 
@@ -458,6 +457,7 @@ def per_month(
     field: str,
     months: list[datetime.date],
     measures: dict[str, tuple[type, str, Q]],
+    by: str | None = None,
 ) -> dict[datetime.date, dict]:
     """Each measure once per month of `field`, in one query, on any database.
 
@@ -465,11 +465,19 @@ def per_month(
     (SQLite runs those in Python, one call per row): a date field is grouped by its own
     value (at most a few hundred distinct days) and folded into months here; a datetime is
     compared with the local midnights that bound each month, one conditional aggregate per
-    month, which also puts a completion at 00:30 on the 1st in the right month.
+    month, which also puts a completion at 00:30 on the 1st in the right month. (Measured on
+    PostgreSQL at 300,000 rows, these comparisons beat date_trunc(... AT TIME ZONE ...) and
+    width_bucket: the time zone conversion per row is what costs.)
+
+    With `by`, the rows are also grouped by that column and each measure is reported per
+    value as "<measure>:<value>": one filtered aggregate per month instead of one per month
+    and value, which is what a breakdown by, say, source would otherwise cost.
     """
     start, end = months[0], next_month(months[-1])
     result = {month: dict.fromkeys(measures, 0) for month in months}
     if not isinstance(queryset.model._meta.get_field(field), DateTimeField):
+        if by is not None:
+            raise TypeError("per_month(by=...) groups datetime fields only")
         rows = (
             queryset.filter(**{f"{field}__gte": start, f"{field}__lt": end})
             .values(field)
@@ -490,11 +498,16 @@ def per_month(
         )
         for name, (function, expression, extra) in measures.items():
             aggregates[f"m{i}_{name}"] = function(expression, filter=window & extra)
-    row = (
-        queryset.filter(**{f"{field}__gte": day_start(start), f"{field}__lt": day_start(end)})
-        .order_by()
-        .aggregate(**aggregates)
-    )
+    window = queryset.filter(
+        **{f"{field}__gte": day_start(start), f"{field}__lt": day_start(end)}
+    ).order_by()
+    if by is not None:
+        for row in window.values(by).annotate(**aggregates):
+            for i, month in enumerate(months):
+                for name in measures:
+                    result[month][f"{name}:{row[by]}"] = row[f"m{i}_{name}"] or 0
+        return result
+    row = window.aggregate(**aggregates)
     for i, month in enumerate(months):
         for name in measures:
             result[month][name] = row[f"m{i}_{name}"] or 0
@@ -593,10 +606,86 @@ def days_overdue(due_date: datetime.date | None, status: str, today: datetime.da
 
 
 @dataclass
+class ListPage:
+    """One page of a people list, reached by number (offset) or by a neighbour's row (keyset).
+
+    It answers what the template and Django's Page do (`object_list`, `number`, `has_next`,
+    `has_previous`, `has_other_pages`, `paginator.num_pages`), and carries the query strings
+    of its neighbours: "next" starts after this page's last row and "previous" ends before
+    its first, so following them costs one index range however deep the page is.
+    """
+
+    object_list: list
+    number: int
+    num_pages: int
+    next_params: dict[str, str] = field(default_factory=dict)
+    previous_params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def paginator(self) -> ListPage:
+        return self  # the template reads page.paginator.num_pages
+
+    def has_next(self) -> bool:
+        return bool(self.next_params)
+
+    def has_previous(self) -> bool:
+        return bool(self.previous_params)
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_query(self) -> str:
+        return urlencode(self.next_params)
+
+    @property
+    def previous_query(self) -> str:
+        return urlencode(self.previous_params)
+
+
+@dataclass
 class PeoplePage:
     filters: Filters
-    page: object  # django.core.paginator.Page of PersonRow
+    page: ListPage
     count: int
+
+
+# The people lists' sort keys: (annotation, expression). The last is always the id, so every
+# row has a distinct key and "after this row" is exact.
+_LAST, _FIRST = CzechCollate(F("user__last_name")), CzechCollate(F("user__first_name"))
+PEOPLE_KEYS = (("k_last", _LAST), ("k_first", _FIRST), ("k_title", F("course__title")))
+OVERDUE_KEYS = (("k_due", F("due_date")), ("k_last", _LAST), ("k_first", _FIRST))
+
+
+def _positive(value, default: int = 1) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number > 0 else default
+
+
+def keyset_q(names: list[str], values: list, *, after: bool) -> Q:
+    """Rows whose key (names, in order) sorts after (or before) `values`, as plain comparisons.
+
+    The expanded form (a > x) or (a = x and b > y) ... works on SQLite and PostgreSQL alike;
+    the leading `a >= x` is redundant but lets an index on the first key start the scan there.
+    """
+    op = "gt" if after else "lt"
+    edge = "gte" if after else "lte"
+    condition = Q()
+    for i, name in enumerate(names):
+        term = Q(**{f"{n}": v for n, v in zip(names[:i], values[:i], strict=True)})
+        condition |= term & Q(**{f"{name}__{op}": values[i]})
+    if values[0] is None:
+        return condition
+    return Q(**{f"{names[0]}__{edge}": values[0]}) & condition
 
 
 def people(
@@ -606,32 +695,88 @@ def people(
     page_number: int | str | None = 1,
     today: datetime.date | None = None,
     overdue_first: bool = False,
+    after: int | str | None = None,
+    before: int | str | None = None,
 ) -> PeoplePage:
-    """The assignments behind a number, one page at a time: 3 queries (count, page, labels)."""
+    """The assignments behind a number, one page at a time: 4 queries (count, page, labels,
+    reminders), one more when the page is reached from a neighbour's row (`after`/`before`,
+    an assignment id), which makes any page as cheap as the first.
+    """
     today = today or timezone.localdate()
-    queryset = assignments(scope=scope, filters=filters, today=today).select_related(
-        "user", "user__manager", "course"
-    )
-    if overdue_first:
-        queryset = queryset.order_by("due_date", *PERSON_ORDER, "id")
+    base = assignments(scope=scope, filters=filters, today=today)
+    keys = OVERDUE_KEYS if overdue_first else PEOPLE_KEYS
+    names = [name for name, _ in keys] + ["id"]
+    ordered = base.annotate(**dict(keys))
+    count = base.count()
+    num_pages = max(1, -(-count // PAGE_SIZE))
+    number = min(_positive(page_number), num_pages)
+
+    anchor_id = _positive(after, 0) or _positive(before, 0)
+    anchor = None
+    if anchor_id:
+        # The anchor must itself be a row of this list, so a hand-made cursor reveals
+        # nothing about anyone outside the viewer's scope and filters.
+        anchor = ordered.filter(pk=anchor_id).values_list(*names).first()
+    rows = ordered.select_related("user", "user__manager", "course")
+    if anchor is not None and _positive(after, 0):
+        page_rows = list(
+            rows.filter(keyset_q(names, list(anchor), after=True)).order_by(*names)[: PAGE_SIZE + 1]
+        )
+        has_more_after = len(page_rows) > PAGE_SIZE
+        page_rows = page_rows[:PAGE_SIZE]
+        has_more_before = True
+    elif anchor is not None:
+        backwards = [f"-{name}" for name in names]
+        page_rows = list(
+            rows.filter(keyset_q(names, list(anchor), after=False)).order_by(*backwards)[
+                : PAGE_SIZE + 1
+            ]
+        )
+        has_more_before = len(page_rows) > PAGE_SIZE
+        page_rows = page_rows[:PAGE_SIZE][::-1]
+        has_more_after = True
     else:
-        queryset = queryset.order_by(*PERSON_ORDER, "course__title", "id")
-    paginator = Paginator(queryset, PAGE_SIZE)
-    page = paginator.get_page(page_number)
+        offset = (number - 1) * PAGE_SIZE
+        page_rows = list(rows.order_by(*names)[offset : offset + PAGE_SIZE + 1])
+        has_more_after = len(page_rows) > PAGE_SIZE
+        page_rows = page_rows[:PAGE_SIZE]
+        has_more_before = number > 1
+    if not page_rows:
+        has_more_after = has_more_before = False
+    number = max(1, min(number, num_pages))
+
+    next_params = previous_params = {}
+    if has_more_after and page_rows:
+        next_params = {"page": str(number + 1), "after": str(page_rows[-1].pk)}
+    if has_more_before and page_rows:
+        # Back to the first page is the plain first page (no cursor), so it stays shareable.
+        previous_params = (
+            {"page": "1"}
+            if number <= 2
+            else {"page": str(number - 1), "before": str(page_rows[0].pk)}
+        )
+
     labels = workplace_labels()
-    page.object_list = [
+    object_list = [
         PersonRow(
             assignment=a,
             workplace_name=labels[a.user.workplace_id].full_name if a.user.workplace_id else "",
             days_overdue=days_overdue(a.due_date, a.status, today),
         )
-        for a in page.object_list
+        for a in page_rows
     ]
-    # A fourth query: when each row was last reminded (HR's "chasing the overdue").
-    latest = last_reminders([row.assignment.pk for row in page.object_list])
-    for row in page.object_list:
+    # When each row was last reminded (HR's "chasing the overdue").
+    latest = last_reminders([row.assignment.pk for row in object_list])
+    for row in object_list:
         row.last_reminder = latest.get(row.assignment.pk)
-    return PeoplePage(filters=filters, page=page, count=paginator.count)
+    page = ListPage(
+        object_list=object_list,
+        number=number,
+        num_pages=num_pages,
+        next_params=next_params,
+        previous_params=previous_params,
+    )
+    return PeoplePage(filters=filters, page=page, count=count)
 
 
 def last_reminders(assignment_ids: list[int]) -> dict[int, datetime.datetime]:

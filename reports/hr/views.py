@@ -96,6 +96,9 @@ def _people_page(request, *, overdue: bool):
         filters=filters,
         page_number=request.GET.get("page"),
         overdue_first=overdue,
+        # The neighbour's row that the "next"/"previous" links carry (keyset pagination).
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
     )
     context = {
         "form": form,

@@ -5,12 +5,18 @@ review gave the category (its own review, or the nearest ancestor's it inherits)
 review, and the plan's coverage: how many of the workplace's required courses for that risk
 are completed. Coverage is computed with the same pure plan as the assignments, so the map
 shows what the plan requires even before a background job has applied it.
+
+Coverage is counted in SQL, not per person in Python: the plan's rule for who needs a course
+depends only on the course and on whether the employee is in management, so the pure plan is
+run for one stand-in employee of each kind per workplace and multiplied by the head counts;
+completions are counted per workplace, course and kind in one grouped query. The page's cost
+thus follows the number of workplaces and courses, not of people.
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.models import Assignment
@@ -19,6 +25,11 @@ from organisation.models import User, Workplace
 from risk import plan
 from risk.models import RiskCategory, RiskLevel, RiskReview
 from risk.selectors import policy_current
+
+from ..hr.selectors import day_start
+
+# Stand-ins for "an employee" and "a manager" when the plan is asked what a workplace needs.
+_STAFF, _MANAGER = plan.Employee(id=0), plan.Employee(id=1, is_management=True)
 
 
 @dataclass
@@ -62,8 +73,51 @@ class HeatMap:
         return sum(1 for row in self.rows if row.review and not row.inherited)
 
 
+def current_since(refresher_months: int | None, today: datetime.date) -> datetime.date | None:
+    """The earliest completion day that still counts today (None: every completion does).
+
+    The plan's own rule (`completion_is_current`) decides; it only grows with the completion
+    day, so walking forward from the first of the month one interval back finds the boundary
+    in at most two months of days, without restating the month arithmetic here.
+    """
+    if refresher_months is None:
+        return None
+    index = today.year * 12 + today.month - 1 - refresher_months
+    day = datetime.date(index // 12, index % 12 + 1, 1)
+    while not plan.completion_is_current(day, refresher_months, today):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def current_completions(
+    courses: list[plan.Course], today: datetime.date
+) -> dict[tuple[int, int, bool], int]:
+    """People with a current completion per (workplace, course, is_management): one query."""
+    current = Q()
+    for course in courses:
+        since = current_since(course.refresher_months, today)
+        condition = Q(course_id=course.id)
+        if since is not None:
+            condition &= Q(completed_at__gte=day_start(since))
+        current |= condition
+    if not courses:
+        return {}
+    rows = (
+        Assignment.objects.filter(
+            current,
+            status=Assignment.Status.COMPLETED,
+            user__is_active=True,
+            user__workplace__isnull=False,
+        )
+        .values_list("user__workplace_id", "course_id", "user__is_management")
+        .annotate(people=Count("user_id", distinct=True))
+        .order_by()
+    )
+    return {(w, c, m): n for w, c, m, n in rows}
+
+
 def risk_heatmap(*, today: datetime.date | None = None) -> HeatMap:
-    """Workplaces x categories with levels and coverage; nine queries for any size."""
+    """Workplaces x categories with levels and coverage; ten queries for any size."""
     today = today or timezone.localdate()
     policy = policy_current()
     workplaces = list(Workplace.objects.order_by("path"))
@@ -76,23 +130,19 @@ def risk_heatmap(*, today: datetime.date | None = None) -> HeatMap:
     }
     plans = reviews_load(r.pk for r in reviews.values())
     courses = catalogue_load()
-    refresher = {c.id: c.refresher_months for c in courses}
 
-    staff: dict[int, list[plan.Employee]] = defaultdict(list)
-    for pk, workplace_id, management in User.objects.filter(
-        is_active=True, workplace__isnull=False
-    ).values_list("pk", "workplace_id", "is_management"):
-        staff[workplace_id].append(plan.Employee(id=pk, is_management=management))
-
+    # Head counts per workplace: (everyone active, of them in management).
+    staff = {
+        workplace_id: (total, managers)
+        for workplace_id, total, managers in User.objects.filter(
+            is_active=True, workplace__isnull=False
+        )
+        .values_list("workplace_id")
+        .annotate(total=Count("id"), managers=Count("id", filter=Q(is_management=True)))
+        .order_by()
+    }
     # Who has a current completion of which course: the plan's own rule of "satisfied".
-    completed: set[tuple[int, int]] = set()
-    for user_id, course_id, completed_at in Assignment.objects.filter(
-        status=Assignment.Status.COMPLETED, user__is_active=True, course_id__in=refresher
-    ).values_list("user_id", "course_id", "completed_at"):
-        if plan.completion_is_current(
-            timezone.localdate(completed_at), refresher[course_id], today
-        ):
-            completed.add((user_id, course_id))
+    completed = current_completions(courses, today)
 
     by_path = {w.path: w for w in workplaces}
     reviewed_paths = [w.path for w in workplaces if w.pk in reviews]
@@ -103,11 +153,12 @@ def risk_heatmap(*, today: datetime.date | None = None) -> HeatMap:
     for workplace in workplaces:
         nearest = effective[workplace.path]
         review = reviews[by_path[nearest].pk] if nearest else None
+        total, managers = staff.get(workplace.pk, (0, 0))
         row = HeatRow(
             workplace=workplace,
             review=review,
             inherited=review is not None and review.workplace_id != workplace.pk,
-            employees=len(staff[workplace.pk]),
+            employees=total,
             cells=[HeatCell() for _ in categories],
         )
         if review is not None:
@@ -116,16 +167,23 @@ def risk_heatmap(*, today: datetime.date | None = None) -> HeatMap:
                     cell = row.cells[column[assessment.category_id]]
                     cell.level, cell.review_id = assessment.level, review.pk
                     cell.inherited = row.inherited
+            # What the plan requires of one employee and of one manager here, times how many
+            # of each the workplace has (managers are employees too, hence the subtraction).
+            heads = {_STAFF.id: (total - managers, False), _MANAGER.id: (managers, True)}
             for requirement in plan.plan(
                 review=plans[review.pk],
                 courses=courses,
-                employees=staff[workplace.pk],
+                employees=[_STAFF, _MANAGER],
                 policy=policy,
                 start=today,
             ):
+                count, management = heads[requirement.employee_id]
+                if not count:
+                    continue
                 cell = row.cells[column[requirement.category_id]]
-                cell.required += 1
-                if requirement.key in completed:
-                    cell.completed += 1
+                cell.required += count
+                cell.completed += completed.get(
+                    (workplace.pk, requirement.course_id, management), 0
+                )
         rows.append(row)
     return HeatMap(categories=categories, rows=rows, policy=policy)

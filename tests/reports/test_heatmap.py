@@ -99,3 +99,37 @@ def test_the_query_count_is_the_same_for_3_and_60_workplaces(
     three, sixty = grow_to(3), grow_to(60)
     print(f"heat map queries: 3 workplaces {three}, 60 workplaces {sixty}")
     assert three == sixty, f"3 workplaces: {three} queries, 60 workplaces: {sixty}"
+
+
+def test_coverage_counts_only_managers_for_a_management_course_and_only_current_completions(
+    client, security, cats, course_index, django_capture_on_commit_callbacks
+):
+    """Coverage is counted per kind of employee in SQL; it must equal the plan per person."""
+    import datetime
+
+    phishing, records = cats
+    factories.make_plan_course(
+        course_index, [phishing], title="Phishing pro vedoucí", audience="management"
+    )
+    yearly = factories.make_plan_course(course_index, [records], title="Spisy", refresher_months=12)
+    place = factories.WorkplaceFactory(name="Odbor kancelář", code="ok")
+    staff = [factories.UserFactory(workplace=place) for _ in range(3)]
+    boss = factories.UserFactory(workplace=place, is_management=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.make_review(place, {phishing: (4, 4), records: (4, 4)}, approve_by=security)
+    now = timezone.now()
+    for person, when in ((staff[0], now), (staff[1], now - datetime.timedelta(days=400))):
+        done = Assignment.objects.get(user=person, course=yearly)
+        done.status, done.completed_at = Assignment.Status.COMPLETED, when
+        done.save()
+
+    client.force_login(security)
+    heatmap = client.get(URL).context["heatmap"]
+    row = next(r for r in heatmap.rows if r.workplace.pk == place.pk)
+    by_name = {c.name: cell for c, cell in zip(heatmap.categories, row.cells, strict=True)}
+    # Only the manager needs the management course; of the four who need the records course,
+    # one completed it this year and one too long ago for its 12-month refresher.
+    assert (by_name[phishing.name].required, by_name[phishing.name].completed) == (1, 0)
+    assert (by_name[records.name].required, by_name[records.name].completed) == (4, 1)
+    assert row.employees == 4
+    assert boss.is_management
