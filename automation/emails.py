@@ -41,12 +41,12 @@ def greeting(person, language: str) -> str:
         return gettext("Hello %(name)s,") % {"name": vocative(first) if czech else first}
 
 
-def queue(
+def render(
     *, template: str, to: list[str], language: str, context: dict, ics: str = ""
 ) -> OutboxEmail:
-    """Render automation/emails/<template>{_subject.txt,.txt,.html} and store the e-mail.
+    """Render automation/emails/<template>{_subject.txt,.txt,.html} into an unsaved e-mail.
 
-    Call inside the transaction that records the effect, so both exist or neither does.
+    The batch jobs render a chunk's e-mails first and insert them in one statement.
     """
     person = context.get("user") or context.get("manager")
     context = {
@@ -66,6 +66,18 @@ def queue(
             + gettext("Suspicious e-mail? Report it: %(url)s") % {"url": context["report_url"]}
             + "\n"
         )
-    return OutboxEmail.objects.create(
+    return OutboxEmail(
         to=to, subject=" ".join(subject.split()), body_text=text, body_html=html, ics=ics
     )
+
+
+def queue(
+    *, template: str, to: list[str], language: str, context: dict, ics: str = ""
+) -> OutboxEmail:
+    """Render the e-mail and store it in the outbox.
+
+    Call inside the transaction that records the effect, so both exist or neither does.
+    """
+    email = render(template=template, to=to, language=language, context=context, ics=ics)
+    email.save()
+    return email
