@@ -37,8 +37,8 @@ from organisation.roles import HR, SECURITY_MANAGER
 from risk.models import RiskCategory, RiskReview
 
 from . import ladder
-from .emails import absolute_url, page_url, queue, render
-from .ics import due_date_event
+from .emails import RenderCache, absolute_url, page_url, queue, render
+from .ics import EventCache, due_date_event
 from .models import AutomationSettings, JobRequest, JobRun, Notification, OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -198,7 +198,14 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
 
 
 class _PageUrls(dict):
-    """A course's absolute URL, looked up once per job run instead of once per e-mail."""
+    """A course's absolute URL, looked up once per job run instead of once per e-mail.
+
+    It also carries the run's rendering caches (the e-mail text, the calendar event).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.caches = (RenderCache(), EventCache())
 
     def __missing__(self, page):
         self[page] = page_url(page)
@@ -228,26 +235,44 @@ def _reminders_record(planned, urls) -> list[ladder.Decision]:
     for assignment, decision in planned:
         email = None
         if decision.send is not None:
-            email = _reminder_email(assignment, decision.send, url=urls[assignment.course])
+            email = _reminder_email(
+                assignment, decision.send, url=urls[assignment.course], caches=urls.caches
+            )
         groups.append((_reminder_effects(assignment, decision), email))
     if _record_many(groups):
         return [decision for _assignment, decision in planned]
+
     # A concurrent run recorded some of these keys first: one transaction per assignment,
-    # as before, so each of the others is still recorded exactly once.
+    # as before (each e-mail rendered in full), so each of the others is recorded once.
+    def make_email(assignment, step):
+        if step is None:
+            return None
+        return _saved(_reminder_email(assignment, step, url=urls[assignment.course]))
+
     return [
         decision
-        for (assignment, decision), (effects, email) in zip(planned, groups, strict=True)
-        if _record(effects, lambda email=email: _saved(email))
+        for assignment, decision in planned
+        if _record(
+            _reminder_effects(assignment, decision),
+            lambda a=assignment, step=decision.send: make_email(a, step),
+        )
     ]
 
 
-def _reminder_email(assignment: Assignment, step: str, *, url: str = "") -> OutboxEmail:
-    """The reminder e-mail, rendered but not yet saved."""
+def _reminder_email(
+    assignment: Assignment, step: str, *, url: str = "", caches=None
+) -> OutboxEmail:
+    """The reminder e-mail, rendered but not yet saved.
+
+    With `caches` (a batch's RenderCache and EventCache) the text common to many people is
+    rendered once; the e-mail is the same.
+    """
     user, course = assignment.user, assignment.course
     url = url or page_url(course)
+    emails, events = caches or (None, None)
     ics = ""
     if assignment.due_date:
-        ics = due_date_event(
+        ics = (events or due_date_event)(
             uid=f"assignment-{assignment.pk}@{settings.ALLOWED_HOSTS[0]}",
             summary=course.title,
             description=f"{course.title}\n{url}",
@@ -256,11 +281,11 @@ def _reminder_email(assignment: Assignment, step: str, *, url: str = "") -> Outb
             stamp=timezone.now(),
         )
     days_left = (assignment.due_date - timezone.localdate()).days if assignment.due_date else None
-    return render(
-        template="reminder",
-        to=[user.email],
-        language=user.language,
-        context={
+    message = {
+        "template": "reminder",
+        "to": [user.email],
+        "language": user.language,
+        "context": {
             "user": user,
             "course": course,
             "assignment": assignment,
@@ -269,8 +294,13 @@ def _reminder_email(assignment: Assignment, step: str, *, url: str = "") -> Outb
             "days_left": days_left,
             "days_overdue": -days_left if days_left and days_left < 0 else 0,
         },
-        ics=ics,
-    )
+        "ics": ics,
+    }
+    if emails is None:
+        return render(**message)
+    # What the templates read besides the person (see reminder.txt and reminder.html).
+    key = (course.pk, course.title, step, url, assignment.due_date, assignment.reason_display)
+    return emails(key=(*key, days_left), **message)
 
 
 # --- reminder now (from HR's lists) ----------------------------------------------------
@@ -529,19 +559,23 @@ def _refresher_reason(certificate: Certificate, course: CoursePage) -> str:
     }
 
 
-def _refresher_email(certificate, assignment, user, course, url: str) -> OutboxEmail:
-    return render(
-        template="refresher",
-        to=[user.email],
-        language=user.language,
-        context={
+def _refresher_email(certificate, assignment, user, course, url: str, cache=None) -> OutboxEmail:
+    message = {
+        "template": "refresher",
+        "to": [user.email],
+        "language": user.language,
+        "context": {
             "user": user,
             "course": course,
             "certificate": certificate,
             "assignment": assignment,
             "url": url,
         },
-    )
+    }
+    if cache is None:
+        return render(**message)
+    # What refresher.txt and refresher.html read besides the person.
+    return cache(key=(course.pk, course.title, certificate.valid_until, url), **message)
 
 
 def _refreshers_record(certificates: list[Certificate], urls) -> int:
@@ -590,6 +624,7 @@ def _refreshers_record(certificates: list[Certificate], urls) -> int:
                         assignment.user,
                         assignment.course,
                         urls[assignment.course],
+                        cache=urls.caches[0],
                     )
                     effect = Notification(
                         key=f"refresher:{certificate.pk}",
