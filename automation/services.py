@@ -1,9 +1,12 @@
 """The jobs of the Act phase and the outbox flush; each effect is recorded under a unique key.
 
-Every job works in small transactions: one per effect (or per group e-mail), holding the
-ledger rows (Notification, unique key), the outbox e-mail and any new assignment together.
-A job killed half-way leaves only whole effects behind, and running it again (a retry, a
-redelivered task, the next scheduled run) finds their keys and does the rest.
+The reminder, escalation and refresher jobs find their due rows in SQL and work in chunks
+of CHUNK rows: one transaction per chunk holds its ledger rows (Notification, unique key),
+their outbox e-mails and any new assignments, written with one INSERT per table. A job
+killed half-way leaves only whole chunks behind, and running it again (a retry, a
+redelivered task, the next scheduled run) finds their keys and does the rest. A chunk that
+meets a key another run recorded meanwhile rolls back and is recorded one effect per
+transaction instead, as every effect was before, so nothing is done twice.
 """
 
 import datetime
@@ -152,6 +155,7 @@ def reminder_candidates(*, today: datetime.date, days_before):
 
 
 def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Each open assignment's due rung of the ladder, a chunk of candidates at a time."""
     today = today or timezone.localdate()
     days_before = _settings().days_before()
     counts = {"sent": 0, "skipped": 0}
