@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 from vokativ import vokativ
 
@@ -41,19 +42,26 @@ def greeting(person, language: str) -> str:
         return gettext("Hello %(name)s,") % {"name": vocative(first) if czech else first}
 
 
-def queue(
-    *, template: str, to: list[str], language: str, context: dict, ics: str = ""
+def render(
+    *,
+    template: str,
+    to: list[str],
+    language: str,
+    context: dict,
+    ics: str = "",
+    salutation: str | None = None,
 ) -> OutboxEmail:
-    """Render automation/emails/<template>{_subject.txt,.txt,.html} and store the e-mail.
+    """Render automation/emails/<template>{_subject.txt,.txt,.html} into an unsaved e-mail.
 
-    Call inside the transaction that records the effect, so both exist or neither does.
+    The batch jobs render a chunk's e-mails first and insert them in one statement.
+    `salutation` replaces the greeting of the person in the context (for `RenderCache`).
     """
     person = context.get("user") or context.get("manager")
     context = {
         **context,
         "base_url": settings.BASE_URL.rstrip("/"),
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "greeting": greeting(person, language),
+        "greeting": greeting(person, language) if salutation is None else salutation,
         "report_url": absolute_url(settings.REPORT_PHISHING_PATH),
     }
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -66,6 +74,61 @@ def queue(
             + gettext("Suspicious e-mail? Report it: %(url)s") % {"url": context["report_url"]}
             + "\n"
         )
-    return OutboxEmail.objects.create(
+    return OutboxEmail(
         to=to, subject=" ".join(subject.split()), body_text=text, body_html=html, ics=ics
     )
+
+
+class RenderCache:
+    """Renders each distinct e-mail of a batch once and puts in each recipient's greeting.
+
+    A chunk of reminders is mostly the same text (one course, one step, one due date) to
+    different people; the templates take most of a job's time. `key` names everything the
+    templates read besides the person (the caller's promise); the greeting is rendered as a
+    token and replaced, HTML-escaped in the HTML part as the template would escape it. If
+    the token does not appear exactly once in each body, the e-mail is rendered in full.
+    """
+
+    MARK = "@@greeting-3f9c2a@@"
+
+    def __init__(self):
+        self.rendered: dict[tuple, tuple[str, str, str] | None] = {}
+
+    def __call__(
+        self, *, key: tuple, template: str, to: list[str], language: str, context: dict, ics=""
+    ) -> OutboxEmail:
+        whole = (template, language or settings.LANGUAGE_CODE, *key)
+        if whole not in self.rendered:
+            email = render(
+                template=template,
+                to=to,
+                language=language,
+                context=context,
+                salutation=self.MARK,
+            )
+            parts = (email.subject, email.body_text, email.body_html)
+            once = parts[1].count(self.MARK) == 1 and parts[2].count(self.MARK) == 1
+            self.rendered[whole] = parts if once and self.MARK not in parts[0] else None
+        parts = self.rendered[whole]
+        if parts is None:
+            return render(template=template, to=to, language=language, context=context, ics=ics)
+        words = greeting(context.get("user") or context.get("manager"), language)
+        return OutboxEmail(
+            to=to,
+            subject=parts[0],
+            body_text=parts[1].replace(self.MARK, words),
+            body_html=parts[2].replace(self.MARK, escape(words)),
+            ics=ics,
+        )
+
+
+def queue(
+    *, template: str, to: list[str], language: str, context: dict, ics: str = ""
+) -> OutboxEmail:
+    """Render the e-mail and store it in the outbox.
+
+    Call inside the transaction that records the effect, so both exist or neither does.
+    """
+    email = render(template=template, to=to, language=language, context=context, ics=ics)
+    email.save()
+    return email

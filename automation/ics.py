@@ -42,3 +42,35 @@ def due_date_event(
     event.add("transp", "TRANSPARENT")
     calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
+
+
+class EventCache:
+    """`due_date_event` for a batch: one icalendar build per course, due date and second.
+
+    The events of a chunk differ only in their UID (one per assignment); it is built with a
+    placeholder of the UID's length (so the 75-octet folding falls alike) and replaced. If
+    the placeholder is not found exactly once, the event is built in full.
+    """
+
+    def __init__(self):
+        self.built: dict[tuple, str] = {}
+
+    def __call__(self, *, uid: str, summary, description, url, due, stamp) -> str:
+        stamp = stamp.replace(microsecond=0)
+        placeholder = "~" * len(uid)
+        key = (len(uid), summary, description, url, due, stamp)
+        if key not in self.built:
+            self.built[key] = due_date_event(
+                uid=placeholder,
+                summary=summary,
+                description=description,
+                url=url,
+                due=due,
+                stamp=stamp,
+            )
+        text = self.built[key]
+        if text.count(placeholder) != 1 or placeholder + "~" in text or "~" + placeholder in text:
+            return due_date_event(
+                uid=uid, summary=summary, description=description, url=url, due=due, stamp=stamp
+            )
+        return text.replace(placeholder, uid)

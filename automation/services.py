@@ -1,9 +1,12 @@
 """The jobs of the Act phase and the outbox flush; each effect is recorded under a unique key.
 
-Every job works in small transactions: one per effect (or per group e-mail), holding the
-ledger rows (Notification, unique key), the outbox e-mail and any new assignment together.
-A job killed half-way leaves only whole effects behind, and running it again (a retry, a
-redelivered task, the next scheduled run) finds their keys and does the rest.
+The reminder, escalation and refresher jobs find their due rows in SQL and work in chunks
+of CHUNK rows: one transaction per chunk holds its ledger rows (Notification, unique key),
+their outbox e-mails and any new assignments, written with one INSERT per table. A job
+killed half-way leaves only whole chunks behind, and running it again (a retry, a
+redelivered task, the next scheduled run) finds their keys and does the rest. A chunk that
+meets a key another run recorded meanwhile rolls back and is recorded one effect per
+transaction instead, as every effect was before, so nothing is done twice.
 """
 
 import datetime
@@ -28,6 +31,7 @@ from certificates import services as certificate_services
 from certificates.models import Certificate
 from core.collation import czech_order
 from courses import planning
+from courses import services as course_services
 from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
 from organisation import services as organisation_services
@@ -36,8 +40,8 @@ from organisation.roles import HR, SECURITY_MANAGER
 from risk.models import RiskCategory, RiskReview
 
 from . import ladder
-from .emails import absolute_url, page_url, queue
-from .ics import due_date_event
+from .emails import RenderCache, absolute_url, page_url, queue, render
+from .ics import EventCache, due_date_event
 from .models import AutomationSettings, JobRequest, JobRun, Notification, OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -78,6 +82,45 @@ def _record(effects: list[Notification], make_email: Callable[[], OutboxEmail | 
         return False
 
 
+def _saved(email: OutboxEmail | None) -> OutboxEmail | None:
+    if email is not None:
+        email.pk = None  # a rolled-back batch may have given it an id that no longer exists
+        email.save()
+    return email
+
+
+def _record_many(groups: list[tuple[list[Notification], OutboxEmail | None]]) -> bool:
+    """Write many effects with their e-mails in one transaction and two INSERTs per table.
+
+    `groups` pairs each e-mail with the ledger rows it reports (or None for rows passed
+    over). The ledger rows go in with a plain INSERT under their unique keys: if another
+    run recorded any of them first, the whole batch rolls back (False) and the caller
+    records its groups one by one with `_record`, exactly as a single effect would be.
+    """
+    if not groups:
+        return True
+    emails = [email for _effects, email in groups if email is not None]
+    try:
+        with transaction.atomic():
+            OutboxEmail.objects.bulk_create(emails)
+            rows = []
+            for effects, email in groups:
+                for effect in effects:
+                    effect.email = email
+                rows.extend(effects)
+            # Sorted by key: two runs inserting the same keys wait for each other instead
+            # of deadlocking.
+            Notification.objects.bulk_create(sorted(rows, key=lambda effect: effect.key))
+        return True
+    except IntegrityError:
+        for effects, email in groups:
+            for effect in effects:
+                effect.pk = None
+            if email is not None:
+                email.pk = None
+        return False
+
+
 def _role_users(role: str):
     return User.objects.filter(groups__name=role, is_active=True).order_by("id").distinct()
 
@@ -112,11 +155,13 @@ def reminder_candidates(*, today: datetime.date, days_before):
 
 
 def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
+    """Each open assignment's due rung of the ladder, a chunk of candidates at a time."""
     today = today or timezone.localdate()
     days_before = _settings().days_before()
     counts = {"sent": 0, "skipped": 0}
     open_ones = reminder_candidates(today=today, days_before=days_before)
-    last_id = recorded = 0
+    urls = _PageUrls()
+    last_id = 0
     while True:
         chunk = list(
             open_ones.filter(id__gt=last_id).select_related(
@@ -131,6 +176,7 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
             kind=Notification.Kind.REMINDER, assignment__in=chunk
         ).values_list("assignment_id", "step"):
             done[assignment_id].add(step)
+        planned = []
         for assignment in chunk:
             decision = ladder.decide(
                 assigned_on=timezone.localdate(assignment.created_at),
@@ -143,19 +189,34 @@ def reminders_run(*, today: datetime.date | None = None) -> dict[str, int]:
                 # Reminded by hand today (reminders_send_now): one reminder a day is enough,
                 # the step is sent on the next run instead.
                 decision = ladder.Decision(send=None, skip=decision.skip)
-            if decision.empty:
-                continue
-            if _reminder_record(assignment, decision):
-                counts["sent"] += decision.send is not None
-                counts["skipped"] += len(decision.skip)
-        if counts["sent"] + counts["skipped"] > recorded:
+            if not decision.empty:
+                planned.append((assignment, decision))
+        recorded = _reminders_record(planned, urls)
+        for decision in recorded:
+            counts["sent"] += decision.send is not None
+            counts["skipped"] += len(decision.skip)
+        if recorded:
             # Only after a chunk that did new work, so every slice makes progress (the
             # next slice passes quickly over what is done: its keys are recorded).
             _check_time()
-        recorded = counts["sent"] + counts["skipped"]
 
 
-def _reminder_record(assignment: Assignment, decision: ladder.Decision) -> bool:
+class _PageUrls(dict):
+    """A course's absolute URL, looked up once per job run instead of once per e-mail.
+
+    It also carries the run's rendering caches (the e-mail text, the calendar event).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.caches = (RenderCache(), EventCache())
+
+    def __missing__(self, page):
+        self[page] = page_url(page)
+        return self[page]
+
+
+def _reminder_effects(assignment: Assignment, decision: ladder.Decision) -> list[Notification]:
     def effect(step: str, skipped: bool) -> Notification:
         return Notification(
             key=f"reminder:{assignment.pk}:{step}",
@@ -169,21 +230,53 @@ def _reminder_record(assignment: Assignment, decision: ladder.Decision) -> bool:
     effects = [effect(step, True) for step in decision.skip]
     if decision.send:
         effects.append(effect(decision.send, False))
+    return effects
 
-    def make_email():
-        if decision.send is None:
+
+def _reminders_record(planned, urls) -> list[ladder.Decision]:
+    """Record a chunk's reminders, each with its e-mail; the decisions that were recorded."""
+    groups = []
+    for assignment, decision in planned:
+        email = None
+        if decision.send is not None:
+            email = _reminder_email(
+                assignment, decision.send, url=urls[assignment.course], caches=urls.caches
+            )
+        groups.append((_reminder_effects(assignment, decision), email))
+    if _record_many(groups):
+        return [decision for _assignment, decision in planned]
+
+    # A concurrent run recorded some of these keys first: one transaction per assignment,
+    # as before (each e-mail rendered in full), so each of the others is recorded once.
+    def make_email(assignment, step):
+        if step is None:
             return None
-        return _reminder_email(assignment, decision.send)
+        return _saved(_reminder_email(assignment, step, url=urls[assignment.course]))
 
-    return _record(effects, make_email)
+    return [
+        decision
+        for assignment, decision in planned
+        if _record(
+            _reminder_effects(assignment, decision),
+            lambda a=assignment, step=decision.send: make_email(a, step),
+        )
+    ]
 
 
-def _reminder_email(assignment: Assignment, step: str) -> OutboxEmail:
+def _reminder_email(
+    assignment: Assignment, step: str, *, url: str = "", caches=None
+) -> OutboxEmail:
+    """The reminder e-mail, rendered but not yet saved.
+
+    With `caches` (a batch's RenderCache and EventCache) the text common to many people is
+    rendered once; the e-mail is the same.
+    """
     user, course = assignment.user, assignment.course
-    url = page_url(course)
+    url = url or page_url(course)
+    emails, events = caches or (None, None)
     ics = ""
     if assignment.due_date:
-        ics = due_date_event(
+        ics = (events or due_date_event)(
             uid=f"assignment-{assignment.pk}@{settings.ALLOWED_HOSTS[0]}",
             summary=course.title,
             description=f"{course.title}\n{url}",
@@ -192,11 +285,11 @@ def _reminder_email(assignment: Assignment, step: str) -> OutboxEmail:
             stamp=timezone.now(),
         )
     days_left = (assignment.due_date - timezone.localdate()).days if assignment.due_date else None
-    return queue(
-        template="reminder",
-        to=[user.email],
-        language=user.language,
-        context={
+    message = {
+        "template": "reminder",
+        "to": [user.email],
+        "language": user.language,
+        "context": {
             "user": user,
             "course": course,
             "assignment": assignment,
@@ -205,8 +298,13 @@ def _reminder_email(assignment: Assignment, step: str) -> OutboxEmail:
             "days_left": days_left,
             "days_overdue": -days_left if days_left and days_left < 0 else 0,
         },
-        ics=ics,
-    )
+        "ics": ics,
+    }
+    if emails is None:
+        return render(**message)
+    # What the templates read besides the person (see reminder.txt and reminder.html).
+    key = (course.pk, course.title, step, url, assignment.due_date, assignment.reason_display)
+    return emails(key=(*key, days_left), **message)
 
 
 # --- reminder now (from HR's lists) ----------------------------------------------------
@@ -276,7 +374,7 @@ def reminders_send_now(*, assignments, by, today: datetime.date | None = None) -
 
         def make_email(assignment=assignment):
             overdue = assignment.due_date is not None and assignment.due_date < today
-            email = _reminder_email(assignment, ladder.OVERDUE if overdue else "now")
+            email = _saved(_reminder_email(assignment, ladder.OVERDUE if overdue else "now"))
             log(
                 instance=assignment,
                 action=REMIND_NOW_ACTION,
@@ -317,17 +415,46 @@ def escalation_run(*, today: datetime.date | None = None) -> dict[str, int]:
     for assignment in overdue:
         if assignment.user.manager and assignment.user.manager.is_active:
             by_manager[assignment.user.manager].append(assignment)
-    for manager, items in by_manager.items():
-        effects = [_escalation(a, "manager", manager) for a in items]
-        if _record(effects, lambda m=manager, i=items: _escalation_email(m, i, today)):
-            counts["manager_emails"] += 1
+    # One group per e-mail: its ledger rows (one per assignment listed) and the e-mail.
+    groups = [
+        (
+            "manager_emails",
+            [_escalation(a, "manager", manager) for a in items],
+            _escalation_email(manager, items, today),
+        )
+        for manager, items in by_manager.items()
+    ]
     hr_people = list(_role_users(HR))
     if overdue and hr_people:
-        effects = [_escalation(a, "hr", None) for a in overdue]
-        if _record(effects, lambda: _escalation_email(None, overdue, today, hr_people)):
-            counts["hr_emails"] += 1
+        groups.append(
+            (
+                "hr_emails",
+                [_escalation(a, "hr", None) for a in overdue],
+                _escalation_email(None, overdue, today, hr_people),
+            )
+        )
+    batch, size = [], 0
+    for index, group in enumerate(groups):
+        batch.append(group)
+        size += len(group[1])
+        if size >= CHUNK or index == len(groups) - 1:
+            for counter, _effects, _email in _escalations_record(batch):
+                counts[counter] += 1
+            batch, size = [], 0
     counts["assignments"] = len(overdue)
     return counts
+
+
+def _escalations_record(batch):
+    """Record e-mails with their ledger rows in one transaction; the groups recorded."""
+    if _record_many([(effects, email) for _counter, effects, email in batch]):
+        return batch
+    # Another run escalated some of them first: one e-mail per transaction, as before.
+    return [
+        (counter, effects, email)
+        for counter, effects, email in batch
+        if _record(effects, lambda email=email: _saved(email))
+    ]
 
 
 def _escalation(assignment: Assignment, step: str, recipient) -> Notification:
@@ -353,7 +480,7 @@ def _escalation_email(manager, items, today, hr_people=None) -> OutboxEmail:
         for a in items
     ]
     recipients = [manager] if manager else hr_people
-    return queue(
+    return render(
         template="escalation",
         to=[u.email for u in recipients],
         language=recipients[0].language,
@@ -398,25 +525,132 @@ def refreshers_run(*, today: datetime.date | None = None) -> dict[str, int]:
     """Certificates expiring within their course's lead time get one refresher each."""
     today = today or timezone.localdate()
     default_lead = _settings().refresher_lead_days
-    candidates = refresher_candidates(today=today, lead_days=default_lead)
+    candidates = refresher_candidates(today=today, lead_days=default_lead).select_related(
+        "assignment__user", "assignment__course"
+    )
     counts = {"refreshers": 0}
-    for index, certificate in enumerate(
-        candidates.select_related("assignment__user", "assignment__course").iterator(
-            chunk_size=CHUNK
-        )
-    ):
-        if index and index % CHUNK == 0:
+    urls = _PageUrls()
+    after = None
+    while True:
+        page = candidates
+        if after is not None:
+            # Keyset on the candidates' order: certificates outside their course's lead time
+            # stay candidates, the page after them starts behind them.
+            page = page.filter(
+                Q(valid_until__gt=after[0]) | Q(valid_until=after[0], id__gt=after[1])
+            )
+        chunk = list(page[:CHUNK])
+        if not chunk:
+            return counts
+        after = (chunk[-1].valid_until, chunk[-1].id)
+        due = []
+        for certificate in chunk:
+            lead = certificate.assignment.course.refresher_lead_days
+            lead = default_lead if lead is None else lead
+            if certificate.valid_until <= today + datetime.timedelta(days=lead):
+                due.append(certificate)
+        made = _refreshers_record(due, urls)
+        counts["refreshers"] += made
+        if made:
             _check_time()
-        lead = certificate.assignment.course.refresher_lead_days
-        lead = default_lead if lead is None else lead
-        if certificate.valid_until > today + datetime.timedelta(days=lead):
-            continue
-        if _refresher_record(certificate, f"refresher:{certificate.pk}"):
-            counts["refreshers"] += 1
-    return counts
+
+
+def _refresher_reason(certificate: Certificate, course: CoursePage) -> str:
+    return _("Refresher: your certificate %(serial)s for %(course)s is valid until %(date)s.") % {
+        "serial": certificate.serial_number,
+        "course": course.title,
+        "date": certificate.valid_until.strftime("%d. %m. %Y"),
+    }
+
+
+def _refresher_email(certificate, assignment, user, course, url: str, cache=None) -> OutboxEmail:
+    message = {
+        "template": "refresher",
+        "to": [user.email],
+        "language": user.language,
+        "context": {
+            "user": user,
+            "course": course,
+            "certificate": certificate,
+            "assignment": assignment,
+            "url": url,
+        },
+    }
+    if cache is None:
+        return render(**message)
+    # What refresher.txt and refresher.html read besides the person.
+    return cache(key=(course.pk, course.title, certificate.valid_until, url), **message)
+
+
+def _refreshers_record(certificates: list[Certificate], urls) -> int:
+    """Assign a chunk's refreshers with their ledger rows and e-mails; how many were new.
+
+    Those whose holder has no open assignment of the course go in one transaction (one
+    INSERT per table); a holder who has one, or a second certificate of the same course in
+    the chunk, goes through `assignment_create` one by one, which keeps the open
+    assignment and moves its due date earlier, as every refresher did before.
+    """
+    if not certificates:
+        return 0
+    open_pairs = set(
+        Assignment.objects.filter(
+            status=Assignment.Status.ASSIGNED,
+            user_id__in={c.assignment.user_id for c in certificates},
+            course_id__in={c.assignment.course_id for c in certificates},
+        ).values_list("user_id", "course_id")
+    )
+    fresh, one_by_one = [], []
+    for certificate in certificates:
+        pair = (certificate.assignment.user_id, certificate.assignment.course_id)
+        (one_by_one if pair in open_pairs else fresh).append(certificate)
+        open_pairs.add(pair)
+    made = 0
+    if fresh:
+        try:
+            with transaction.atomic():
+                assignments = course_services.assignments_create_new(
+                    [
+                        Assignment(
+                            user=c.assignment.user,
+                            course=c.assignment.course,
+                            due_date=c.valid_until,
+                            reason=_refresher_reason(c, c.assignment.course),
+                            source=Assignment.Source.REFRESHER,
+                        )
+                        for c in fresh
+                    ]
+                )
+                groups = []
+                for certificate, assignment in zip(fresh, assignments, strict=True):
+                    email = _refresher_email(
+                        certificate,
+                        assignment,
+                        assignment.user,
+                        assignment.course,
+                        urls[assignment.course],
+                        cache=urls.caches[0],
+                    )
+                    effect = Notification(
+                        key=f"refresher:{certificate.pk}",
+                        kind=Notification.Kind.REFRESHER,
+                        step="refresher",
+                        recipient=assignment.user,
+                        assignment=assignment,
+                    )
+                    groups.append(([effect], email))
+                if not _record_many(groups):
+                    raise IntegrityError("a refresher of this chunk is recorded already")
+            made += len(fresh)
+        except IntegrityError:
+            # A concurrent run (or an assignment made meanwhile) was first for some of them.
+            one_by_one = fresh + one_by_one
+    for certificate in one_by_one:
+        made += _refresher_record(certificate, f"refresher:{certificate.pk}")
+    return made
 
 
 def _refresher_record(certificate: Certificate, key: str) -> bool:
+    """One refresher in its own transaction, through `assignment_create` (the careful path)."""
     user, course = certificate.assignment.user, certificate.assignment.course.specific
     try:
         with transaction.atomic():
@@ -427,28 +661,12 @@ def _refresher_record(certificate: Certificate, key: str) -> bool:
                 user=user,
                 course=course,
                 due_date=certificate.valid_until,
-                reason=_(
-                    "Refresher: your certificate %(serial)s for %(course)s is valid until %(date)s."
-                )
-                % {
-                    "serial": certificate.serial_number,
-                    "course": course.title,
-                    "date": certificate.valid_until.strftime("%d. %m. %Y"),
-                },
+                reason=_refresher_reason(certificate, course),
                 source=Assignment.Source.REFRESHER,
             )
             effect.assignment = assignment
-            effect.email = queue(
-                template="refresher",
-                to=[user.email],
-                language=user.language,
-                context={
-                    "user": user,
-                    "course": course,
-                    "certificate": certificate,
-                    "assignment": assignment,
-                    "url": page_url(course),
-                },
+            effect.email = _saved(
+                _refresher_email(certificate, assignment, user, course, page_url(course))
             )
             effect.save(update_fields=["assignment", "email"])
         return True

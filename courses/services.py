@@ -3,10 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_action_registry
 
 from . import completion
 from .models import Assignment, CoursePage, LessonPage, LessonProgress
@@ -70,6 +72,43 @@ def assignment_create(
                     _assignment_log(existing, by=assigned_by)
                 existing.save(update_fields=["due_date", "source", "reason"])
             return existing, False
+
+
+def assignments_create_new(assignments: list[Assignment], *, by=None) -> list[Assignment]:
+    """Insert assignments nobody holds open yet, audited as `assignment_create` audits each.
+
+    For the batch jobs: one INSERT for the assignments and one for their audit entries. A
+    person who has an open assignment of the course by now makes the INSERT fail
+    (IntegrityError): the caller's transaction rolls back and it takes `assignment_create`
+    one by one instead, which keeps that open assignment.
+    """
+    if not assignments:
+        return []
+    Assignment.objects.bulk_create(assignments)
+    entry = log_action_registry.get_log_model_for_model(Assignment)
+    content_type = ContentType.objects.get_for_model(Assignment, for_concrete_model=False)
+    context = get_active_log_context()
+    now = timezone.now()
+    entry.objects.bulk_create(
+        entry(
+            content_type=content_type,
+            object_id=str(a.pk),
+            label=str(a) or f"Assignment object ({a.pk})",
+            action=ASSIGN_ACTION,
+            timestamp=now,
+            user=by or context.user,
+            uuid=context.uuid,
+            data={
+                "source": a.source,
+                "reason": a.reason,
+                "due_date": a.due_date.isoformat() if a.due_date else None,
+                "employee": a.user_id,
+            },
+        )
+        for a in assignments
+        if a.source != Assignment.Source.SELF
+    )
+    return assignments
 
 
 def assignment_enrol(*, user, course: CoursePage) -> Assignment:

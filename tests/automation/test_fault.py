@@ -24,7 +24,7 @@ from organisation.models import User
 from tests import factories
 from tests.workers import pool_children, process_env, start_worker, stop_process, wait_for
 
-EMPLOYEES = 300
+EMPLOYEES = 1500  # three chunks of 500: the kill falls between two chunk commits
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
