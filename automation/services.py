@@ -500,8 +500,8 @@ def refresher_candidates(*, today: datetime.date, lead_days: int):
     """Valid certificates expiring within the widest lead time that have no refresher yet.
 
     One query with NOT EXISTS on the ledger's unique key, so the scan stays a single index
-    walk however many certificates there are (`make bench` times it against its raw SELECT). Courses may
-    set a longer or shorter lead time; the window covers the longest and
+    walk however many certificates there are (`make bench` times it against its raw
+    SELECT). Courses may set a longer or shorter lead time; the window covers the longest and
     `refreshers_run` applies each course's own.
     """
     longest = max(
