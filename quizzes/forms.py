@@ -1,7 +1,7 @@
 """Forms: strict parsing of submitted answers, checks on authored questions and quizzes, import."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -64,6 +64,45 @@ class AnswerKeys:
     tokens: Mapping[str, int]  # choice token -> choice id
     types: Mapping[int, str] = field(default_factory=dict)  # question id -> type
     matches: Mapping[str, str] = field(default_factory=dict)  # match token -> answer text
+
+
+def answer_keys_of(
+    attempt_id: int,
+    questions: Iterable[tuple[int, str, Iterable[int]]],
+    match_answers: Mapping[int, Iterable[str]],
+) -> AnswerKeys:
+    """The AnswerKeys of an attempt from its (question id, type, choice order) rows and the
+    matching answers of its matching questions, so every reader builds them alike."""
+    rows = list(questions)
+    return AnswerKeys(
+        tokens={choice_token(attempt_id, pk): pk for _, _, order in rows for pk in order},
+        types={question_id: question_type for question_id, question_type, _ in rows},
+        matches={
+            match_token(attempt_id, question_id, answer): answer
+            for question_id, given in match_answers.items()
+            for answer in given
+            if answer
+        },
+    )
+
+
+def answers_from_form(attempt_id: int, data: QueryDict):
+    """The service's `answers` for a submitted form: parsed against the attempt's questions
+    and choices once the service has read (and locked) them."""
+
+    def parse(items, choices_of) -> dict:
+        keys = answer_keys_of(
+            attempt_id,
+            ((i.question_id, i.question.type, i.choice_order) for i in items),
+            {
+                i.question_id: [c.match for c in choices_of[i.question_id]]
+                for i in items
+                if i.question.type == grading.MATCHING
+            },
+        )
+        return answers_from_post(data, tokens=keys)
+
+    return parse
 
 
 def _typed(question_type: str, values: list[str]) -> str:
