@@ -311,7 +311,8 @@ class AttemptView:
 
 def _attempt(user, attempt_id: int) -> Attempt | None:
     return (
-        Attempt.objects.select_related("quiz", "quiz__course")
+        # The assignment comes along so the result can say the course (and a certificate) is done.
+        Attempt.objects.select_related("quiz", "quiz__course", "assignment")
         .filter(pk=attempt_id, user=user)
         .first()
     )
