@@ -2,7 +2,7 @@
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -66,6 +66,50 @@ class AnswerKeys:
     types: Mapping[int, str] = field(default_factory=dict)  # question id -> type
     matches: Mapping[str, str] = field(default_factory=dict)  # match token -> answer text
     gaps: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # cloze: gap types
+
+
+def answer_keys_of(
+    attempt_id: int,
+    questions: Iterable[tuple[int, str, Iterable[int], list | None]],
+    match_answers: Mapping[int, Iterable[str]],
+) -> AnswerKeys:
+    """The AnswerKeys of an attempt from its (question id, type, choice order, cloze gaps) rows
+    and the matching answers of its matching questions, so every reader builds them alike."""
+    rows = list(questions)
+    return AnswerKeys(
+        tokens={choice_token(attempt_id, pk): pk for _, _, order, _ in rows for pk in order},
+        types={question_id: question_type for question_id, question_type, _, _ in rows},
+        gaps={
+            question_id: tuple(gap["type"] for gap in question_gaps or ())
+            for question_id, question_type, _, question_gaps in rows
+            if question_type == grading.CLOZE
+        },
+        matches={
+            match_token(attempt_id, question_id, answer): answer
+            for question_id, given in match_answers.items()
+            for answer in given
+            if answer
+        },
+    )
+
+
+def answers_from_form(attempt_id: int, data: QueryDict):
+    """The service's `answers` for a submitted form: parsed against the attempt's questions
+    and choices once the service has read (and locked) them."""
+
+    def parse(items, choices_of) -> dict:
+        keys = answer_keys_of(
+            attempt_id,
+            ((i.question_id, i.question.type, i.choice_order, i.question.gaps) for i in items),
+            {
+                i.question_id: [c.match for c in choices_of[i.question_id]]
+                for i in items
+                if i.question.type == grading.MATCHING
+            },
+        )
+        return answers_from_post(data, tokens=keys)
+
+    return parse
 
 
 def _typed(question_type: str, values: list[str]) -> str:

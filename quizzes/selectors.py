@@ -24,7 +24,7 @@ from courses import selectors as courses_selectors
 from courses.models import Assignment
 
 from . import grading, rules, services
-from .forms import AnswerKeys, choice_token, match_token
+from .forms import AnswerKeys, answer_keys_of, choice_token, match_token
 from .models import Attempt, AttemptQuestion, Choice, ExtraAttempts, Question, Quiz
 
 # --- The quiz as a step of course completion ------------------------------------------------
@@ -78,7 +78,9 @@ def quiz_steps(assignments: Sequence[Assignment], request=None) -> dict[int, lis
         "awaiting_grading",
     ):
         attempts[attempt.assignment_id].append(attempt)
-    open_ones = [a for a in with_quiz if a.is_open]
+    # Lessons left and granted attempts only matter before a pass (a passed step is neither
+    # locked nor stuck); skipping them keeps a passing submission's completion check short.
+    open_ones = [a for a in with_quiz if a.is_open and not any(t.passed for t in attempts[a.pk])]
     extra = extra_granted([a.pk for a in open_ones]) if open_ones else {}
     lessons_left = courses_selectors.lessons_left_first(open_ones) if open_ones else {}
     label = gettext("Final quiz")
@@ -328,7 +330,8 @@ class AttemptView:
 
 def _attempt(user, attempt_id: int) -> Attempt | None:
     return (
-        Attempt.objects.select_related("quiz", "quiz__course")
+        # The assignment comes along so the result can say the course (and a certificate) is done.
+        Attempt.objects.select_related("quiz", "quiz__course", "assignment")
         .filter(pk=attempt_id, user=user)
         .first()
     )
@@ -615,28 +618,14 @@ def answer_keys(*, attempt_id: int) -> AnswerKeys:
             "question_id", "question__type", "choice_order", "question__gaps"
         )
     )
-    types = {question_id: qtype for question_id, qtype, _, _ in rows}
-    tokens = {choice_token(attempt_id, pk): pk for _, _, order, _ in rows for pk in order}
-    gaps = {
-        question_id: tuple(gap["type"] for gap in question_gaps or ())
-        for question_id, qtype, _, question_gaps in rows
-        if qtype == grading.CLOZE
-    }
     matching = [question_id for question_id, qtype, _, _ in rows if qtype == grading.MATCHING]
-    matches = {}
+    answers: dict[int, list[str]] = defaultdict(list)
     if matching:
-        answers: dict[int, list[str]] = defaultdict(list)
         for question_id, answer in Choice.objects.filter(question_id__in=matching).values_list(
             "question_id", "match"
         ):
             answers[question_id].append(answer)
-        matches = {
-            match_token(attempt_id, question_id, answer): answer
-            for question_id, given in answers.items()
-            for answer in given
-            if answer
-        }
-    return AnswerKeys(tokens=tokens, types=types, matches=matches, gaps=gaps)
+    return answer_keys_of(attempt_id, rows, answers)
 
 
 # --- Statistics for the Check phase ---------------------------------------------------------

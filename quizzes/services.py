@@ -6,7 +6,7 @@ import datetime
 import random
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -116,20 +116,28 @@ def _sample(rng: random.Random, candidates: list[int], count: int, avoid: set[in
     return picked
 
 
-def _draw(quiz: Quiz, rng: random.Random, avoid: frozenset[int] = frozenset()) -> list[int]:
+def _draw(
+    quiz: Quiz,
+    rng: random.Random,
+    avoid: frozenset[int] = frozenset(),
+    types: dict[int, str] | None = None,
+) -> list[int]:
     """Ids of the questions of a new attempt: per-pool counts first, the rest from the others.
 
     Questions in `avoid` (the previous attempt's) are drawn only where the bank has too few
     others, so a retry is not the same test with the answers learnt from the last result.
+    `types`, if given, receives each candidate question's type (read in the same query).
     """
     pools = list(quiz.pools.all())
     by_bank: dict[int, list[int]] = defaultdict(list)
-    for question_id, bank_id in (
+    for question_id, bank_id, question_type in (
         Question.objects.filter(bank_id__in=[p.bank_id for p in pools], active=True)
         .order_by("pk")
-        .values_list("pk", "bank_id")
+        .values_list("pk", "bank_id", "type")
     ):
         by_bank[bank_id].append(question_id)
+        if types is not None:
+            types[question_id] = question_type
     drawn: list[int] = []
     for pool in pools:
         if pool.count:
@@ -173,11 +181,14 @@ def attempt_start(
         if in_progress is not None:
             return in_progress
         assignment.course = quiz.course
+        # Granted attempts only count once the quiz's own are used up (the first start of a
+        # deadline morning never needs them).
+        used_up = quiz.max_attempts is not None and len(attempts) >= quiz.max_attempts
         refusal = rules.start_refusal(
             quiz,
             attempts,
             now,
-            extra=_extra_granted(assignment.pk),
+            extra=_extra_granted(assignment.pk) if used_up else 0,
             lessons_left=courses_selectors.lessons_left_first([assignment])[assignment.pk],
         )
         if refusal is not None:
@@ -188,7 +199,8 @@ def attempt_start(
             if previous is not None
             else ()
         )
-        question_ids = _draw(quiz, rng, avoid)
+        types: dict[int, str] = {}
+        question_ids = _draw(quiz, rng, avoid, types)
         if not question_ids:
             raise Conflict(
                 gettext("This quiz has no questions yet. Please tell the course editor.")
@@ -202,7 +214,6 @@ def attempt_start(
             deadline=rules.deadline_for(quiz, now),
         )
         choices: dict[int, list[int]] = defaultdict(list)
-        types = dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "type"))
         for choice_id, question_id in (
             Choice.objects.filter(question_id__in=question_ids)
             .order_by("sort_order", "pk")
@@ -236,20 +247,30 @@ def attempt_start(
         return attempt
 
 
+# What a submission's answers may be built from once the attempt is locked: its questions (each
+# with its type and choice order) and their choices. The view parses the form with it, so the
+# questions are read once, inside the lock, instead of once more before it.
+AnswersFrom = Callable[[Sequence[AttemptQuestion], Mapping[int, list[Choice]]], Mapping]
+
+
 def attempt_submit(
     *,
     attempt_id: int,
     user,
-    answers: Mapping[int, Iterable[int]],
+    answers: Mapping[int, Iterable[int]] | AnswersFrom,
     now: datetime.datetime | None = None,
 ) -> Attempt:
     """Grade an attempt once, from its stored questions and choice order only.
 
-    `answers` maps question id to selected choice ids. Refuses with AttemptNotFound (404) for
-    another employee's attempt, Conflict (409) for a second submission or one after the time
-    limit and its grace period (the attempt stays ungraded and counts as used), and
-    InvalidAnswers (400) for questions or choices that are not the attempt's. A pass then
-    completes the assignment if every other step is done.
+    `answers` maps question id to selected choice ids, or is a function that builds that
+    mapping from the attempt's questions and choices (the submitted form). Refuses with
+    AttemptNotFound (404) for another employee's attempt, Conflict (409) for a second
+    submission or one after the time limit and its grace period (the attempt stays ungraded
+    and counts as used), and InvalidAnswers (400) for questions or choices that are not the
+    attempt's. A pass then completes the assignment if every other step is done.
+
+    A fixed number of queries whatever the number of questions. Only the attempt's row is
+    locked; the certificate of a completed course is issued by a Celery task after commit.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -268,10 +289,17 @@ def attempt_submit(
             raise Conflict(
                 gettext("The time limit ran out before the answers arrived; they were not graded.")
             )
-        items = list(attempt.items.select_related("question").order_by("order"))
+        # Only what grading reads: the texts, explanations and feedback are for the result page.
+        items = list(
+            attempt.items.select_related("question").only(*_GRADED_ITEM_FIELDS).order_by("order")
+        )
         choices_of: dict[int, list[Choice]] = defaultdict(list)
-        for choice in Choice.objects.filter(question_id__in=[i.question_id for i in items]):
+        for choice in Choice.objects.filter(question_id__in=[i.question_id for i in items]).only(
+            "pk", "question_id", "sort_order", "text", "fraction", "match", "tolerance", "gap"
+        ):
             choices_of[choice.question_id].append(choice)
+        if callable(answers):
+            answers = answers(items, choices_of)
         questions = [
             i.question.to_grading(choices_of[i.question_id], order=i.choice_order) for i in items
         ]
@@ -302,6 +330,21 @@ def attempt_submit(
     attempt.submitted_at, attempt.score, attempt.passed = now, result.score_percent, result.passed
     attempt.awaiting_grading = result.pending
     return attempt
+
+
+_GRADED_ITEM_FIELDS = (
+    "id",
+    "attempt_id",
+    "order",
+    "choice_order",
+    "points",
+    "question__id",
+    "question__type",
+    "question__mode",
+    "question__ignore_case",
+    "question__ignore_diacritics",
+    "question__gaps",
+)
 
 
 def _response(item: AttemptQuestion, graded: grading.QuestionResult, answer) -> Response:

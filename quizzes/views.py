@@ -70,16 +70,17 @@ def attempt_take(request, attempt_id: int):
 @login_required
 @require_POST
 def attempt_submit(request, attempt_id: int):
-    attempt = Attempt.objects.filter(pk=attempt_id, user=request.user).only("quiz_id").first()
-    if attempt is None:
-        raise Http404
-    back_url = reverse("quizzes:intro", args=[attempt.quiz_id])
+    # The form is parsed inside the service, against the questions it reads under the lock.
+    answers = forms.answers_from_form(attempt_id, request.POST)
     try:
-        keys = selectors.answer_keys(attempt_id=attempt_id)
-        answers = forms.answers_from_post(request.POST, tokens=keys)
         services.attempt_submit(attempt_id=attempt_id, user=request.user, answers=answers)
+    except services.AttemptNotFound:
+        # Scoped to the owner: someone else's attempt is "not found", as on the take page.
+        raise Http404 from None
     except services.QuizRefusal as refusal:
-        return _refused(request, refusal, back_url)
+        # Refusals are rare: only they pay for the query that finds the way back.
+        quiz_id = Attempt.objects.filter(pk=attempt_id).values_list("quiz_id", flat=True).get()
+        return _refused(request, refusal, reverse("quizzes:intro", args=[quiz_id]))
     return redirect("quizzes:result", attempt_id=attempt_id)
 
 
