@@ -246,7 +246,7 @@ def reminders_due(cursor, today: datetime.date, days_before) -> int:
 
     def unrecorded(step: str) -> str:
         return (
-            "NOT EXISTS (SELECT 1 FROM automation_notification n "  # noqa: S608
+            "NOT EXISTS (SELECT 1 FROM automation_notification n "  # noqa: S608  # nosec B608
             f"WHERE n.key = 'reminder:' || a.id || ':{step}')"
         )
 
@@ -256,7 +256,7 @@ def reminders_due(cursor, today: datetime.date, days_before) -> int:
         for d in sorted(set(days_before))
     ]
     cursor.execute(
-        "SELECT a.id, a.user_id, a.course_id, a.due_date, u.email, u.first_name, c.title "  # noqa: S608
+        "SELECT a.id, a.user_id, a.course_id, a.due_date, u.email, u.first_name, c.title "  # noqa: S608  # nosec B608
         "FROM courses_assignment a JOIN organisation_user u ON u.id = a.user_id "
         "JOIN wagtailcore_page c ON c.id = a.course_id "
         "WHERE a.status = 'assigned' AND u.is_active AND a.source <> 'self' "

@@ -146,7 +146,7 @@ class Scratch:
                 raise RuntimeError("gunicorn exited:\n" + (self.tmp / "gunicorn.log").read_text())
             with (
                 contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2),  # noqa: S310
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=2),  # noqa: S310  # nosec B310
             ):
                 return
             time.sleep(0.3)
@@ -239,7 +239,7 @@ def http_get(url: str, cookie: str) -> tuple[int, float, bytes]:
     request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - our server
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  # nosec B310
             body = response.read()
             status = response.status
     except urllib.error.HTTPError as error:

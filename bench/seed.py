@@ -281,7 +281,7 @@ def _seed_ledger(today: datetime.date) -> int:
     total = 0
     for step, condition in steps:
         total += _sql(
-            "INSERT INTO automation_notification (key, kind, step, skipped, assignment_id,"  # noqa: S608
+            "INSERT INTO automation_notification (key, kind, step, skipped, assignment_id,"  # noqa: S608  # nosec B608
             " created_at)"
             f" SELECT 'reminder:' || a.id || ':{step}', 'reminder', '{step}', true, a.id, now()"
             " FROM courses_assignment a WHERE a.status = 'assigned'"
@@ -289,7 +289,7 @@ def _seed_ledger(today: datetime.date) -> int:
             {"today": today},
         )
     total += _sql(
-        "INSERT INTO automation_notification (key, kind, step, skipped, assignment_id, created_at)"  # noqa: S608
+        "INSERT INTO automation_notification (key, kind, step, skipped, assignment_id, created_at)"  # noqa: S608  # nosec B608
         " SELECT 'escalation:' || a.id || ':hr', 'escalation', 'hr', false, a.id, now()"
         " FROM courses_assignment a WHERE a.status = 'assigned' AND a.due_date < %s"
         f" AND a.id %% {DUE_ONE_IN} <> 0",
