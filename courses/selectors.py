@@ -264,11 +264,16 @@ class LessonDetail:
 
 
 def course_of(lesson) -> CoursePage:
-    """The lesson's course: the one the router walked through, else one query by tree path."""
-    parent = getattr(lesson, "_cached_parent_obj", None)
-    if isinstance(parent, CoursePage):
-        return parent
-    return CoursePage.objects.get(path=lesson.path[:-STEPLEN])
+    """The lesson's course: the one the router walked through, else by tree path (cached with
+    the content, like the lesson lists)."""
+    path = lesson.path[:-STEPLEN]
+    course, seen = caching.lookup(caching.CONTENT, f"course:{path}")
+    if course is None:
+        # The router's walk, when it walked, brought the course along.
+        parent = getattr(lesson, "_cached_parent_obj", None)
+        course = parent if isinstance(parent, CoursePage) else CoursePage.objects.get(path=path)
+        caching.put(caching.CONTENT, f"course:{path}", course, seen_token=seen)
+    return course
 
 
 def lesson_detail(*, user, lesson: LessonPage, request=None) -> LessonDetail:

@@ -20,10 +20,10 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-# What a logged-in lesson page costs once its route and lesson lists are remembered: the
-# session and the user, the header's permissions, the page, its course, the assignment, the
-# progress and the quiz step (quiz, attempts, extra attempts). 26 before issue 17.
-LESSON_QUERIES = 11
+# What a logged-in lesson page costs once its route, course and lesson lists are remembered:
+# the session and the user, the header's permissions, the page, the assignment, the progress
+# and the quiz step (quiz, attempts, extra attempts). 26 before issue 17.
+LESSON_QUERIES = 10
 # My training: the same, with the optional courses and the site instead of page and course.
 MY_TRAINING_QUERIES = 11
 
