@@ -1,6 +1,7 @@
 """Organisation-wide settings every app reads: who runs the training."""
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,8 +24,42 @@ class OrganisationSettings(BaseSiteSetting):
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("contact_email")]
 
+    # Every page's header names the organisation: read from the cache, not a query a page.
+    # Saving drops the entry once committed; the lifetime bounds an entry that a failed
+    # drop (the cache away at that moment) leaves behind.
+    CACHE_SECONDS = 300
+
     class Meta:
         verbose_name = _("organisation")
+
+    @staticmethod
+    def _cache_key(site_id) -> str:
+        return f"core:organisation-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        key = cls._cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, cls.CACHE_SECONDS)
+        return instance
+
+    def _forget(self) -> None:
+        # Now, for this transaction's own reads, and on commit, for what others read meanwhile.
+        key = self._cache_key(self.site_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._forget()
+
+    def delete(self, *args, **kwargs):
+        self._forget()
+        return super().delete(*args, **kwargs)
 
 
 class AuditLog(models.Model):

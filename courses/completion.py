@@ -5,6 +5,7 @@ Completion is "every step done". Apps higher up (quizzes) register their own pro
 Providers work on a batch of assignments so a page's query count does not grow with them.
 """
 
+import contextvars
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -70,14 +71,42 @@ def lesson_providers() -> list[StepProvider]:
     return list(_lesson_providers)
 
 
+# What one steps_for call has already read, so a provider that needs another one's answer
+# (the quiz asks how many lessons are left) does not read it again.
+_batch: contextvars.ContextVar[dict | None] = contextvars.ContextVar("steps_batch", default=None)
+
+
+def remembered(key, compute: Callable):
+    """compute() once per steps_for call (every time outside one)."""
+    memo = _batch.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def provider_steps(provider: StepProvider, assignments: Sequence, request=None):
+    """A provider's steps for these assignments, read once per steps_for call."""
+    return remembered(
+        ("steps", provider, tuple(a.pk for a in assignments)),
+        lambda: provider(assignments, request),
+    )
+
+
 def steps_for(assignments: Sequence, request=None) -> dict[int, list[Step]]:
     """Steps of each assignment, keyed by assignment id, in provider order."""
     result: dict[int, list[Step]] = {a.pk: [] for a in assignments}
     if not assignments:
         return result
-    for provider in _providers:
-        for pk, steps in provider(assignments, request).items():
-            result[pk].extend(steps)
+    reset = _batch.set({}) if _batch.get() is None else None
+    try:
+        for provider in _providers:
+            for pk, steps in provider_steps(provider, assignments, request).items():
+                result[pk].extend(steps)
+    finally:
+        if reset is not None:
+            _batch.reset(reset)
     return result
 
 

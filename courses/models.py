@@ -16,6 +16,8 @@ from risk.models import RiskLevel
 
 from .blocks import LessonBodyBlock
 
+STEPLEN = 4  # treebeard's materialised-path step length used by Wagtail
+
 
 class LoginRequiredPageMixin:
     """Course content is for logged-in employees only, whatever the page privacy says."""
@@ -26,6 +28,44 @@ class LoginRequiredPageMixin:
 
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, found in one query and remembered until a restriction changes.
+
+        The restrictions of this page and of its ancestors (whose paths are prefixes of its
+        own), an alias's being those of its source page, as Wagtail's own method finds them
+        with a query per alias lookup. Only which restrictions apply is remembered: Wagtail's
+        privacy hook still asks each of them whether the request passes (the user's groups,
+        the session's password), so a change of group membership applies at once.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from . import caching
+
+        key = f"restrictions:{self.pk}:{self.path}"  # (id, type, page id) of each
+        found, seen = caching.lookup(caching.RESTRICTIONS, key)
+        if found is None:
+            paths = [self.path[:end] for end in range(STEPLEN, len(self.path) + 1, STEPLEN)]
+            found = sorted(
+                set(
+                    PageViewRestriction.objects.filter(
+                        models.Q(page__path__in=paths, page__alias_of__isnull=True)
+                        | models.Q(page__aliases__path__in=paths)
+                    ).values_list("id", "restriction_type", "page_id")
+                )
+            )
+            caching.put(caching.RESTRICTIONS, key, found, seen_token=seen)
+        restrictions = PageViewRestriction.objects.filter(id__in=[r[0] for r in found])
+        if all(kind != PageViewRestriction.PASSWORD for _id, kind, _page in found):
+            # Login and group restrictions need nothing more than these to be checked (their
+            # groups are read when checked): the queryset is filled without a query. A
+            # password is never kept in the cache: such a restriction is read from the table.
+            restrictions._result_cache = [
+                PageViewRestriction(id=pk, restriction_type=kind, page_id=page_id)
+                for pk, kind, page_id in found
+            ]
+            restrictions._prefetch_done = True
+        return restrictions
 
 
 class CourseIndexPage(LoginRequiredPageMixin, Page):
@@ -156,6 +196,10 @@ class LessonPage(LoginRequiredPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = lesson_detail(user=request.user, lesson=self, request=request)
         context["body_blocks"] = knowledge_check_blocks(user=request.user, lesson=self)
+        # Without knowledge checks the body is the same for everyone (the template caches it).
+        context["has_checks"] = any(
+            block.block_type == "knowledge_check" for block, _answer in context["body_blocks"]
+        )
         return context
 
 

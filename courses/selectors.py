@@ -1,5 +1,6 @@
 """The read side of courses: what an employee's pages show, in a fixed number of queries."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -9,45 +10,64 @@ from django.db.models.functions import Length, Substr
 from django.urls import reverse
 from django.utils import timezone
 
-from . import completion
-from .models import Assignment, CoursePage, LessonPage, LessonProgress
-
-STEPLEN = 4  # treebeard's materialised-path step length used by Wagtail
+from . import caching, completion
+from .models import STEPLEN, Assignment, CoursePage, LessonPage, LessonProgress
 
 
 def lessons_by_course(
     courses: Sequence[CoursePage], *, model=LessonPage, fields=("estimated_minutes",)
 ) -> dict[int, list]:
-    """Live lessons of each course in tree order, in one query whatever the number of courses.
+    """Live lessons of each course in tree order: one query, remembered until content changes.
 
     `model` is the lesson page type (other apps' lessons, such as SCORM, use it too) and
-    `fields` what they need of it besides the page's own.
+    `fields` what they need of it besides the page's own. The same for every employee, so
+    it is kept in the cache until a page is saved, published, moved or deleted.
     """
     by_path = {c.path: c.pk for c in courses}
     result: dict[int, list] = {c.pk: [] for c in courses}
     if not by_path:
         return result
-    lessons = (
-        model.objects.live()
-        .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
-        .filter(parent_path__in=list(by_path))
-        .only("id", "title", "path", "url_path", "depth", "slug", *fields)
-        .order_by("path")
-    )
-    for lesson in lessons:
-        result[by_path[lesson.parent_path]].append(lesson)
+    digest = hashlib.sha256(
+        "|".join([model._meta.label, *fields, *sorted(by_path)]).encode()
+    ).hexdigest()[:32]
+    key = f"lessons:{digest}"
+    by_parent, seen = caching.lookup(caching.CONTENT, key)
+    if by_parent is None:
+        by_parent = defaultdict(list)
+        for lesson in (
+            model.objects.live()
+            .annotate(parent_path=Substr("path", 1, Length("path") - STEPLEN))
+            .filter(parent_path__in=list(by_path))
+            .only("id", "title", "path", "url_path", "depth", "slug", "live", *fields)
+            .order_by("path")
+        ):
+            by_parent[lesson.parent_path].append(lesson)
+        by_parent = dict(by_parent)
+        caching.put(caching.CONTENT, key, by_parent, seen_token=seen)
+    for path, lessons in by_parent.items():
+        result[by_path[path]] = list(lessons)
     return result
+
+
+def _done_lessons(assignment_ids: Sequence[int]) -> dict[int, set]:
+    """Lessons recorded per assignment: read once per completion.steps_for call."""
+    known = completion.remembered("lesson_progress", dict)
+    missing = [pk for pk in assignment_ids if pk not in known]
+    if missing:
+        for pk in missing:
+            known[pk] = set()
+        for assignment_id, lesson_id in LessonProgress.objects.filter(
+            assignment__in=missing
+        ).values_list("assignment_id", "lesson_id"):
+            known[assignment_id].add(lesson_id)
+    return {pk: known[pk] for pk in assignment_ids}
 
 
 @completion.register_step_provider
 def lesson_steps(assignments: Sequence[Assignment], request=None) -> dict[int, list]:
     """One step per live lesson of the course; done when recorded for this assignment."""
     lessons = lessons_by_course(list({a.course_id: a.course for a in assignments}.values()))
-    done = defaultdict(set)
-    for assignment_id, lesson_id in LessonProgress.objects.filter(
-        assignment__in=[a.pk for a in assignments]
-    ).values_list("assignment_id", "lesson_id"):
-        done[assignment_id].add(lesson_id)
+    done = _done_lessons([a.pk for a in assignments])
     return {
         a.pk: [
             completion.Step(
@@ -73,16 +93,12 @@ def lessons_left_first(assignments: Sequence[Assignment]) -> dict[int, int]:
     if not ordered:
         return result
     lessons = lessons_by_course(list({a.course_id: a.course for a in ordered}.values()))
-    done = defaultdict(set)
-    for assignment_id, lesson_id in LessonProgress.objects.filter(
-        assignment__in=[a.pk for a in ordered]
-    ).values_list("assignment_id", "lesson_id"):
-        done[assignment_id].add(lesson_id)
+    done = _done_lessons([a.pk for a in ordered])
     for a in ordered:
         result[a.pk] = sum(1 for lesson in lessons[a.course_id] if lesson.pk not in done[a.pk])
     # Lessons of other kinds (a SCORM lesson) count as lessons too.
     for provider in completion.lesson_providers():
-        for pk, steps in provider(ordered, None).items():
+        for pk, steps in completion.provider_steps(provider, ordered).items():
             result[pk] += sum(1 for step in steps if not step.done)
     return result
 
@@ -130,6 +146,29 @@ class TrainingRow:
     def resume_url(self) -> str | None:
         step = completion.first_open_step(self.steps)
         return step.url if step and not step.locked else None
+
+    @property
+    def cache_key(self) -> str:
+        """Everything the card shows, digested: the cached card changes with any of it.
+
+        The course's published revision, the assignment's state, every step (done, locked,
+        stuck, score: the employee's progress) and the day-dependent status.
+        """
+        a = self.assignment
+        parts = [
+            self.course.pk,
+            self.course.live_revision_id,
+            self.course.url_path,
+            self.status,
+            self.days_left,
+            *(
+                (a.pk, a.status, a.due_date, a.completed_at, a.score, a.is_open)
+                if a is not None
+                else ()
+            ),
+            *((s.key, s.label, s.done, s.url, s.score, s.locked, s.stuck) for s in self.steps),
+        ]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 @dataclass
@@ -224,8 +263,21 @@ class LessonDetail:
     mark_done_url: str | None
 
 
+def course_of(lesson) -> CoursePage:
+    """The lesson's course: the one the router walked through, else by tree path (cached with
+    the content, like the lesson lists)."""
+    path = lesson.path[:-STEPLEN]
+    course, seen = caching.lookup(caching.CONTENT, f"course:{path}")
+    if course is None:
+        # The router's walk, when it walked, brought the course along.
+        parent = getattr(lesson, "_cached_parent_obj", None)
+        course = parent if isinstance(parent, CoursePage) else CoursePage.objects.get(path=path)
+        caching.put(caching.CONTENT, f"course:{path}", course, seen_token=seen)
+    return course
+
+
 def lesson_detail(*, user, lesson: LessonPage, request=None) -> LessonDetail:
-    course = lesson.get_parent().specific
+    course = course_of(lesson)
     row = course_detail(user=user, course=course, request=request)
     lesson_steps_only = [s for s in row.steps if s.key.startswith("lesson:")]
     key = f"lesson:{lesson.pk}"

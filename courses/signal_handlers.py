@@ -1,11 +1,15 @@
-"""Starts plan jobs when a review is approved or a person joins, moves or changes track."""
+"""Starts plan jobs when a review is approved or a person joins, moves or changes track;
+retires cached routes, lesson lists and privacy answers when pages or restrictions change."""
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
 
 from core.enqueue import enqueue_on_commit
 from organisation.models import User
 from risk.signals import review_approved
 
+from . import caching
 from .tasks import plan_apply_review, plan_apply_user
 
 # The fields whose change can change a person's plan.
@@ -41,7 +45,36 @@ def user_plan_on_change(sender, instance: User, created: bool, raw=False, **kwar
         enqueue_on_commit(plan_apply_user, instance.pk)
 
 
+def page_changed(sender, instance=None, **kwargs) -> None:
+    """Any page saved (drafts too: cheap and safe), published, moved or deleted."""
+    if instance is None or isinstance(instance, Page):
+        caching.retire_on_commit(caching.CONTENT)
+
+
+def site_changed(sender, **kwargs) -> None:
+    caching.retire_on_commit(caching.CONTENT)
+
+
+def restriction_changed(sender, **kwargs) -> None:
+    caching.retire_on_commit(caching.RESTRICTIONS)
+
+
 def connect() -> None:
+    # Page subclasses send their own signals: no sender, the handler checks the instance.
+    post_save.connect(page_changed, dispatch_uid="courses.page_saved")
+    post_delete.connect(page_changed, dispatch_uid="courses.page_deleted")
+    post_page_move.connect(page_changed, dispatch_uid="courses.page_moved")
+    # Remembered routes start from the site's root page and host.
+    post_save.connect(site_changed, sender=Site, dispatch_uid="courses.site_saved")
+    post_delete.connect(site_changed, sender=Site, dispatch_uid="courses.site_deleted")
+    post_save.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="courses.restriction_saved"
+    )
+    post_delete.connect(
+        restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="courses.restriction_deleted",
+    )
     review_approved.connect(review_approved_handler, dispatch_uid="courses.review_approved")
     pre_save.connect(user_remember_plan_fields, sender=User, dispatch_uid="courses.user_pre_save")
     post_save.connect(user_plan_on_change, sender=User, dispatch_uid="courses.user_post_save")

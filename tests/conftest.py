@@ -27,6 +27,16 @@ def pytest_sessionstart(session):
         pytest.exit(f"REQUIRE_SERVICES=1 but the database engine is {engine}", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: pages keep routes, lesson lists and settings there,
+    and a test's rolled-back rows must not be remembered by the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def site(db):
     """The home page and the course catalogue, as setup_site leaves them."""
