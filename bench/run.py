@@ -116,9 +116,13 @@ class Scratch:
 
     def create_database(self) -> None:
         import psycopg
+        from psycopg import sql
 
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{self.name}"')
+            # psycopg's sql.Identifier quotes the name: composition, not string formatting.
+            create = sql.SQL("CREATE DATABASE {}")
+            create = create.format(sql.Identifier(self.name))  # nosemgrep: no-sql-string-formatting
+            conn.execute(create)
         self.database_created = True
 
     def start_server(self, env: dict[str, str]) -> None:
@@ -187,9 +191,12 @@ class Scratch:
 
             connections.close_all()
         import psycopg
+        from psycopg import sql
 
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            drop = drop.format(sql.Identifier(self.name))  # nosemgrep: no-sql-string-formatting
+            conn.execute(drop)
 
     def flush_redis(self) -> None:
         import redis

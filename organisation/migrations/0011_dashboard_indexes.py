@@ -8,22 +8,23 @@ so it is created there alone (SQLite sorts a small organisation quickly without 
 
 from django.db import migrations
 
-INDEX = "organisation_user_czech_name_idx"
+CREATE = (
+    'CREATE INDEX IF NOT EXISTS "organisation_user_czech_name_idx" ON "organisation_user" '
+    '(("last_name" COLLATE "cs_icu"), ("first_name" COLLATE "cs_icu"), "id")'
+)
+DROP = 'DROP INDEX IF EXISTS "organisation_user_czech_name_idx"'
 
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(
-        f'CREATE INDEX IF NOT EXISTS "{INDEX}" ON "organisation_user" '
-        '(("last_name" COLLATE "cs_icu"), ("first_name" COLLATE "cs_icu"), "id")'
-    )
+    schema_editor.execute(CREATE)
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    schema_editor.execute(f'DROP INDEX IF EXISTS "{INDEX}"')
+    schema_editor.execute(DROP)
 
 
 class Migration(migrations.Migration):
