@@ -527,11 +527,14 @@ def month_rows(*, scope: Scope, filters: Filters, today: datetime.date) -> list[
     months = trend_months(filters, today)
     base = assignments(scope=scope, filters=filters, today=today, apply_period=False)
     due = per_month(base, "due_date", months, count_measures(today))
+    # COUNT(user_id), not COUNT(id): every column read is then in the partial index on
+    # completed assignments (assignment_completed_idx), which PostgreSQL scans without
+    # reading the table. (COUNT(*) would do too, but Django allows no filter on it.)
     done = per_month(
         base.filter(status=Assignment.Status.COMPLETED),
         "completed_at",
         months,
-        {"n": (Count, "id", Q())},
+        {"n": (Count, "user_id", Q())},
     )
     return [
         MonthRow(month=m, counts=Counts.from_row(due[m]), completions=done[m]["n"]) for m in months

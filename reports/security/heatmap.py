@@ -16,6 +16,7 @@ thus follows the number of workplaces and courses, not of people.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -92,28 +93,43 @@ def current_since(refresher_months: int | None, today: datetime.date) -> datetim
 def current_completions(
     courses: list[plan.Course], today: datetime.date
 ) -> dict[tuple[int, int, bool], int]:
-    """People with a current completion per (workplace, course, is_management): one query."""
-    current = Q()
+    """People with a current completion per (workplace, course, is_management): one query.
+
+    The (person, course) pairs are made distinct first and only then joined to the people
+    and counted: COUNT(DISTINCT user_id) per group made PostgreSQL sort all 180,000
+    completions on disk, while the distinct pairs come straight from the partial index
+    `assignment_completed_idx`, without touching the table.
+    """
+    if not courses:
+        return {}
+    # One condition per distinct boundary, not per course: courses mostly share their
+    # refresher interval, and thirty ORs evaluated on every completion cost as much as the scan.
+    by_since: dict[datetime.date | None, list[int]] = {}
     for course in courses:
-        since = current_since(course.refresher_months, today)
-        condition = Q(course_id=course.id)
+        by_since.setdefault(current_since(course.refresher_months, today), []).append(course.id)
+    current = Q()
+    for since, ids in by_since.items():
+        condition = Q(course_id__in=ids)
         if since is not None:
             condition &= Q(completed_at__gte=day_start(since))
         current |= condition
-    if not courses:
-        return {}
-    rows = (
-        Assignment.objects.filter(
-            current,
-            status=Assignment.Status.COMPLETED,
-            user__is_active=True,
-            user__workplace__isnull=False,
-        )
-        .values_list("user__workplace_id", "course_id", "user__is_management")
-        .annotate(people=Count("user_id", distinct=True))
+    pairs = (
+        Assignment.objects.filter(current, status=Assignment.Status.COMPLETED)
+        .values("user_id", "course_id")
+        .distinct()
         .order_by()
     )
-    return {(w, c, m): n for w, c, m, n in rows}
+    pairs_sql, params = pairs.query.sql_with_params()
+    users = connection.ops.quote_name(User._meta.db_table)
+    sql = (
+        "SELECT u.workplace_id, d.course_id, u.is_management, COUNT(*)"  # noqa: S608 - table name from model meta, values are parameters  # nosec B608
+        f" FROM ({pairs_sql}) d JOIN {users} u ON u.id = d.user_id"
+        " WHERE u.is_active AND u.workplace_id IS NOT NULL"
+        " GROUP BY u.workplace_id, d.course_id, u.is_management"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(w, c, bool(m)): n for w, c, m, n in cursor.fetchall()}
 
 
 def risk_heatmap(*, today: datetime.date | None = None) -> HeatMap:
