@@ -220,8 +220,11 @@ KNOWN_GAPS = {
 }
 WORD = re.compile(r"[^\W\d_]+")
 # Not words: time zone names (Europe/Isle_of_Man) in the account's time zone choice, codes
-# (passwords-access) and the phishing template's placeholders ({{ first_name }}).
-NOT_WORDS = re.compile(r"\b[A-Z][A-Za-z]+/[\w/+-]+|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\{\{[^}]*\}\}")
+# (passwords-access), the phishing template's placeholders ({{ first_name }}) and JSON keys an
+# editor types in straight quotes ("type": "single" in the cloze gaps' help; Czech quotes „“).
+NOT_WORDS = re.compile(
+    r"\b[A-Z][A-Za-z]+/[\w/+-]+|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\{\{[^}]*\}\}|\"[a-z_]+\""
+)
 # Attributes a person sees or a screen reader reads.
 SPOKEN = (
     "aria-label",
