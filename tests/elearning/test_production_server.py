@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -42,6 +43,12 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def _redis_cache_url() -> str:
+    broker = urllib.parse.urlsplit(os.environ["CELERY_BROKER_URL"])
+    assert broker.scheme == "redis", "this test runs in the Redis leg"
+    return f"rediscache://{broker.netloc}/15"
+
+
 @pytest.fixture
 def gunicorn(db, tmp_path):
     # Not transactional: gunicorn reads only what migrations committed, and a flush here would
@@ -57,6 +64,8 @@ def gunicorn(db, tmp_path):
         "WEB_BIND": f"127.0.0.1:{port}",
         "WEB_WORKERS": "2",
         "CELERY_BROKER_URL": "memory://",
+        # Production's cache is Redis (README); this leg's Redis, a database of its own.
+        "CACHE_URL": _redis_cache_url(),
     }
     collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     subprocess.run(collect, cwd=ROOT, env=env, check=True)  # noqa: S603

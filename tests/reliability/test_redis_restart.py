@@ -20,7 +20,7 @@ from tests import factories
 
 from .conftest import enqueue, pool_children, process_env, start_worker, stop_process, wait_for
 
-EMPLOYEES = 600
+EMPLOYEES = 2500  # chunks of 500: the restart lands while later chunks are still due
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
