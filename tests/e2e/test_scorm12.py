@@ -20,7 +20,7 @@ from courses.models import Assignment, CoursePage
 from courses.services import assignment_create
 from organisation.models import User
 from scorm.models import ScormAttempt, ScormLessonPage, ScormPackage
-from tests.e2e.conftest import axe_violations, browser, demo, login, page, snapshot  # noqa: F401
+from tests.e2e.conftest import axe_violations, login, snapshot
 
 pytestmark = [pytest.mark.e2e]
 
